@@ -1,0 +1,83 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Kassa: a scripting host for shop back-offices.
+///
+/// Layers, from the bottom up:
+/// - `CLua` (Debian's Lua 5.4) and `CLuaShims` (our C: macros as functions, the error
+///   trampoline, the capped allocator, the budget hook, budgeted string matching);
+/// - `Lua`: one sandboxed `lua_State` in Swift, the only Swift module that touches the C API;
+/// - `KassaCore`: the domain in plain Swift (customers, selection, store, config, registry);
+/// - `KassaScripting`: the `kassa` Lua API and the plugin loader;
+/// - native plugins: `KassaCSV`, `KassaSMS`;
+/// - `kassa`: the command line.
+let package = Package(
+    name: "Kassa",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kassa", targets: ["kassa"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        // The host: Lua and its sandbox.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        .target(name: "CLuaShims", dependencies: ["CLua"]),
+        .target(name: "Lua", dependencies: ["CLua", "CLuaShims"]),
+
+        // The domain.
+        .target(
+            name: "KassaCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "KassaScripting",
+            dependencies: [
+                "Lua", "KassaCore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Native plugins.
+        .target(name: "KassaCSV", dependencies: ["KassaCore"]),
+        .target(name: "KassaSMS", dependencies: ["KassaCore"]),
+
+        // Test support shared by the test targets.
+        .target(name: "KassaTesting", dependencies: ["KassaCore", "KassaScripting"]),
+
+        // The command line.
+        .executableTarget(
+            name: "kassa",
+            dependencies: [
+                "KassaCore", "KassaScripting", "KassaCSV", "KassaSMS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Benchmarks, run by scripts/bench.
+        .executableTarget(
+            name: "kassa-bench",
+            dependencies: ["Lua", "KassaCore", "KassaScripting"]
+        ),
+
+        .testTarget(name: "CLuaShimsTests", dependencies: ["CLua", "CLuaShims"]),
+        .testTarget(name: "LuaTests", dependencies: ["Lua"]),
+        .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting"]),
+        .testTarget(name: "KassaScriptingTests", dependencies: ["KassaScripting", "KassaTesting"]),
+        .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaTesting"]),
+        .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS"]),
+        .testTarget(name: "kassaTests", dependencies: ["KassaTesting", "kassa"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,677 @@
+#include "clua_shims.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#if __has_include("clua_pattern.h")
+#include "clua_pattern.h"
+#define CLUA_HAVE_BUDGETED_PATTERNS 1
+#endif
+
+// MARK: - Macros as functions
+
+int clua_upvalueindex(int i) { return lua_upvalueindex(i); }
+int clua_registryindex(void) { return LUA_REGISTRYINDEX; }
+void clua_pop(lua_State *L, int n) { lua_pop(L, n); }
+void clua_newtable(lua_State *L) { lua_newtable(L); }
+int clua_isnoneornil(lua_State *L, int idx) { return lua_isnoneornil(L, idx); }
+const char *clua_tolstring(lua_State *L, int idx, size_t *len) { return lua_tolstring(L, idx, len); }
+lua_Number clua_tonumber(lua_State *L, int idx, int *isnum) { return lua_tonumberx(L, idx, isnum); }
+lua_Integer clua_tointeger(lua_State *L, int idx, int *isnum) { return lua_tointegerx(L, idx, isnum); }
+void clua_pushstring_n(lua_State *L, const char *s, size_t len) { lua_pushlstring(L, s, len); }
+void clua_insert(lua_State *L, int idx) { lua_insert(L, idx); }
+void clua_remove(lua_State *L, int idx) { lua_remove(L, idx); }
+void clua_replace(lua_State *L, int idx) { lua_replace(L, idx); }
+int clua_ref(lua_State *L) { return luaL_ref(L, LUA_REGISTRYINDEX); }
+void clua_unref(lua_State *L, int ref) { luaL_unref(L, LUA_REGISTRYINDEX, ref); }
+int clua_getref(lua_State *L, int ref) { return lua_rawgeti(L, LUA_REGISTRYINDEX, ref); }
+void clua_push_where(lua_State *L, int level) { luaL_where(L, level); }
+
+// MARK: - Sandbox state
+
+clua_sandbox *clua_sandbox_of(lua_State *L) {
+    return *(clua_sandbox **)lua_getextraspace(L);
+}
+
+double clua_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+// Counts every byte Lua holds. Growth beyond the cap is refused while scripts run, which
+// Lua turns into a memory error at the allocation site. The host's own pushes are never
+// refused: a refusal there would longjmp through a Swift frame.
+static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    clua_sandbox *sandbox = (clua_sandbox *)ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        sandbox->memory_used -= old;
+        return NULL;
+    }
+    if (nsize > old && sandbox->memory_limit != 0 && sandbox->host_depth == 0
+        && sandbox->memory_used - old + nsize > sandbox->memory_limit) {
+        if (sandbox->limit_hit == CLUA_LIMIT_NONE) sandbox->limit_hit = CLUA_LIMIT_MEMORY;
+        return NULL;
+    }
+    void *grown = realloc(ptr, nsize);
+    if (grown == NULL) return NULL;
+    sandbox->memory_used = sandbox->memory_used - old + nsize;
+    if (sandbox->memory_used > sandbox->memory_peak) sandbox->memory_peak = sandbox->memory_used;
+    return grown;
+}
+
+static int sandbox_panic(lua_State *L) {
+    const char *message = lua_tostring(L, -1);
+    // Unreachable by design: every call from the host is protected.
+    fprintf(stderr, "kassa: unprotected Lua error: %s\n", message ? message : "(not a string)");
+    abort();
+    return 0;
+}
+
+static void sandbox_hook(lua_State *L, lua_Debug *ar);
+
+// Pushes "FILE:LINE: time limit of 2 s exceeded"; `level` as for luaL_where.
+static int push_limit_message(lua_State *L, clua_sandbox *sandbox, int level) {
+    sandbox->host_depth++;
+    luaL_where(L, level);
+    switch (sandbox->limit_hit) {
+    case CLUA_LIMIT_TIME:
+        lua_pushfstring(L, "time limit of %f s exceeded", (lua_Number)sandbox->timeout_seconds);
+        break;
+    case CLUA_LIMIT_INSTRUCTIONS:
+        lua_pushfstring(L, "instruction limit of %I exceeded", (lua_Integer)sandbox->instruction_limit);
+        break;
+    case CLUA_LIMIT_MEMORY:
+        if (sandbox->memory_limit % (1024 * 1024) == 0)
+            lua_pushfstring(L, "memory limit of %I MiB exceeded", (lua_Integer)(sandbox->memory_limit / (1024 * 1024)));
+        else
+            lua_pushfstring(L, "memory limit of %I bytes exceeded", (lua_Integer)sandbox->memory_limit);
+        break;
+    default:
+        lua_pushliteral(L, "limit exceeded");
+    }
+    lua_concat(L, 2);
+    sandbox->host_depth--;
+    return 1;
+}
+
+// Returns 1 once a limit has been hit in this call (and records which).
+static int budget_exhausted(clua_sandbox *sandbox) {
+    if (sandbox->limit_hit != CLUA_LIMIT_NONE) return 1;
+    if (sandbox->deadline > 0 && clua_now() > sandbox->deadline) {
+        sandbox->limit_hit = CLUA_LIMIT_TIME;
+        return 1;
+    }
+    if (sandbox->instruction_limit > 0 && sandbox->instructions > sandbox->instruction_limit) {
+        sandbox->limit_hit = CLUA_LIMIT_INSTRUCTIONS;
+        return 1;
+    }
+    return 0;
+}
+
+static int raise_limit(lua_State *L, int level) {
+    clua_sandbox *sandbox = clua_sandbox_of(L);
+    // From now on this thread checks on every instruction, so a script that catches the
+    // error with pcall meets it again at once and the call ends.
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
+    push_limit_message(L, sandbox, level);
+    return lua_error(L);
+}
+
+int clua_budget_raise(lua_State *L) { return raise_limit(L, 1); }
+
+int clua_budget_charge(lua_State *L, long steps) {
+    clua_sandbox *sandbox = clua_sandbox_of(L);
+    sandbox->instructions += steps;
+    return budget_exhausted(sandbox);
+}
+
+static void sandbox_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    clua_sandbox *sandbox = clua_sandbox_of(L);
+    sandbox->instructions += sandbox->hook_interval;
+    // Level 0 in a hook is the running Lua function.
+    if (budget_exhausted(sandbox)) raise_limit(L, 0);
+}
+
+lua_State *clua_open(clua_sandbox *sandbox, int hook_interval) {
+    memset(sandbox, 0, sizeof(*sandbox));
+    sandbox->host_depth = 1;
+    sandbox->hook_interval = hook_interval > 0 ? hook_interval : 1000;
+    lua_State *L = lua_newstate(sandbox_alloc, sandbox);
+    if (L == NULL) return NULL;
+    *(clua_sandbox **)lua_getextraspace(L) = sandbox;
+    lua_atpanic(L, sandbox_panic);
+    lua_setwarnf(L, NULL, NULL);
+    // Installed once and never removed: coroutines copy the hook of the thread that
+    // creates them, so every thread the script can make is covered.
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, sandbox->hook_interval);
+    return L;
+}
+
+void clua_arm(lua_State *L, double timeout, int64_t instructions, size_t memory_limit, int64_t print_budget) {
+    clua_sandbox *sandbox = clua_sandbox_of(L);
+    sandbox->timeout_seconds = timeout;
+    sandbox->deadline = timeout > 0 ? clua_now() + timeout : 0;
+    sandbox->instruction_limit = instructions;
+    sandbox->instructions = 0;
+    sandbox->memory_limit = memory_limit;
+    sandbox->limit_hit = CLUA_LIMIT_NONE;
+    sandbox->print_budget = print_budget;
+    sandbox->print_truncated = 0;
+}
+
+clua_limit clua_disarm(lua_State *L) {
+    clua_sandbox *sandbox = clua_sandbox_of(L);
+    clua_limit hit = sandbox->limit_hit;
+    sandbox->deadline = 0;
+    sandbox->instruction_limit = 0;
+    sandbox->memory_limit = 0;
+    sandbox->limit_hit = CLUA_LIMIT_NONE;
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, sandbox->hook_interval);
+    return hit;
+}
+
+// MARK: - Protected calls
+
+static const char *const traceback_key = "clua.traceback";
+
+static int message_handler(lua_State *L) {
+    clua_sandbox *sandbox = clua_sandbox_of(L);
+    sandbox->host_depth++;
+    if (lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER) {
+        const char *message = lua_tostring(L, 1);
+        luaL_traceback(L, L, message, 1);
+    } else {
+        // Keep the error object itself (a table a script may want back); its __tostring is
+        // never run here, it may not return.
+        luaL_traceback(L, L, NULL, 1);
+        lua_setfield(L, LUA_REGISTRYINDEX, traceback_key);
+        lua_settop(L, 1);
+    }
+    sandbox->host_depth--;
+    return 1;
+}
+
+int clua_pcall_traceback(lua_State *L, int nargs, int nresults) {
+    clua_sandbox *sandbox = clua_sandbox_of(L);
+    int base = lua_gettop(L) - nargs;
+    lua_pushnil(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, traceback_key);
+    lua_pushcfunction(L, message_handler);
+    lua_insert(L, base);
+    sandbox->host_depth--;
+    int status = lua_pcall(L, nargs, nresults, base);
+    sandbox->host_depth++;
+    lua_remove(L, base);
+    return status;
+}
+
+const char *clua_last_traceback(lua_State *L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, traceback_key);
+    const char *text = lua_tostring(L, -1);
+    lua_pop(L, 1);  // the registry keeps the string alive until the next protected call
+    return text;
+}
+
+void clua_push_error_text(lua_State *L, int idx) {
+    switch (lua_type(L, idx)) {
+    case LUA_TSTRING:
+        lua_pushvalue(L, idx);
+        break;
+    case LUA_TNUMBER:
+        lua_pushvalue(L, idx);
+        lua_tostring(L, -1);
+        break;
+    case LUA_TNIL:
+        lua_pushliteral(L, "nil");
+        break;
+    case LUA_TBOOLEAN:
+        lua_pushstring(L, lua_toboolean(L, idx) ? "true" : "false");
+        break;
+    default:
+        lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, idx));
+    }
+}
+
+int clua_load_text(lua_State *L, const char *code, size_t len, const char *chunkname, int env_index) {
+    if (env_index != 0) env_index = lua_absindex(L, env_index);
+    int status = luaL_loadbufferx(L, code, len, chunkname, "t");
+    if (status == LUA_OK && env_index != 0) {
+        lua_pushvalue(L, env_index);
+        lua_setupvalue(L, -2, 1);
+    }
+    return status;
+}
+
+// MARK: - Host functions
+
+static clua_host_function host_dispatcher = NULL;
+
+void clua_set_host_dispatcher(clua_host_function dispatcher) { host_dispatcher = dispatcher; }
+
+static int host_trampoline(lua_State *L) {
+    clua_sandbox *sandbox = clua_sandbox_of(L);
+    void *context = lua_touserdata(L, lua_upvalueindex(1));
+    sandbox->host_depth++;
+    int results = host_dispatcher(L, context);
+    sandbox->host_depth--;
+    // The host's frame is gone: raising here unwinds only C and Lua frames.
+    if (results < 0) return lua_error(L);
+    return results;
+}
+
+void clua_push_host_function(lua_State *L, void *context) {
+    lua_pushlightuserdata(L, context);
+    lua_pushcclosure(L, host_trampoline, 1);
+}
+
+// MARK: - Sandbox library
+
+static const char *const prototypes_key = "clua.prototypes";
+
+static int sandbox_setmetatable(lua_State *L) {
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return luaL_error(L, "setmetatable: __gc metamethods are not allowed in the sandbox");
+        lua_pop(L, 1);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+typedef struct chunk_reader_state {
+    const char *text;
+    size_t length;
+} chunk_reader_state;
+
+static int sandbox_load(lua_State *L) {
+    // upvalue 1: the environment of the plugin that owns this `load`.
+    if (!lua_isnoneornil(L, 4) && !lua_rawequal(L, 4, lua_upvalueindex(1)))
+        return luaL_error(L, "load: a chunk always runs in the caller's own environment in the sandbox");
+    const char *chunkname = luaL_optstring(L, 2, NULL);
+    size_t length = 0;
+    const char *text;
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        text = lua_tolstring(L, 1, &length);
+        if (chunkname == NULL) chunkname = text;
+    } else if (lua_type(L, 1) == LUA_TFUNCTION) {
+        // Gather the pieces first; the reader runs under the same budget as any Lua code.
+        luaL_Buffer buffer;
+        lua_settop(L, 2);
+        luaL_buffinit(L, &buffer);
+        for (;;) {
+            lua_pushvalue(L, 1);
+            lua_call(L, 0, 1);
+            if (lua_isnil(L, -1)) { lua_pop(L, 1); break; }
+            if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "load: reader function must return a string");
+            size_t piece_length;
+            const char *piece = lua_tolstring(L, -1, &piece_length);
+            if (piece_length == 0) { lua_pop(L, 1); break; }
+            luaL_addvalue(&buffer);
+        }
+        luaL_pushresult(&buffer);
+        text = lua_tolstring(L, -1, &length);
+        if (chunkname == NULL) chunkname = "=(load)";
+    } else {
+        return luaL_typeerror(L, 1, "string or function");
+    }
+    int status = luaL_loadbufferx(L, text, length, chunkname, "t");
+    if (status != LUA_OK) {
+        luaL_pushfail(L);
+        lua_insert(L, -2);
+        return 2;
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_setupvalue(L, -2, 1);
+    return 1;
+}
+
+static int sandbox_print(lua_State *L) {
+    // upvalue 1: the host's print function, or nil to discard.
+    clua_sandbox *sandbox = clua_sandbox_of(L);
+    int count = lua_gettop(L);
+    luaL_Buffer buffer;
+    luaL_buffinit(L, &buffer);
+    for (int i = 1; i <= count; i++) {
+        if (i > 1) luaL_addchar(&buffer, '\t');
+        luaL_tolstring(L, i, NULL);
+        luaL_addvalue(&buffer);
+    }
+    luaL_pushresult(&buffer);
+    if (sandbox->print_truncated) return 0;
+    size_t length;
+    lua_tolstring(L, -1, &length);
+    if (sandbox->print_budget >= 0 && (int64_t)length + 1 > sandbox->print_budget) {
+        size_t keep = sandbox->print_budget > 0 ? (size_t)sandbox->print_budget : 0;
+        const char *text = lua_tostring(L, -1);
+        lua_pushlstring(L, text, keep);
+        lua_pushliteral(L, "... [print output truncated: limit reached]");
+        lua_concat(L, 2);
+        sandbox->print_truncated = 1;
+        sandbox->print_budget = 0;
+    } else if (sandbox->print_budget >= 0) {
+        sandbox->print_budget -= (int64_t)length + 1;
+    }
+    if (lua_isnil(L, lua_upvalueindex(1))) return 0;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, -2);
+    lua_call(L, 1, 0);
+    return 0;
+}
+
+static void copy_fields(lua_State *L, int from, int to, const char *const *names) {
+    from = lua_absindex(L, from);
+    to = lua_absindex(L, to);
+    for (; *names != NULL; names++) {
+        lua_getfield(L, from, *names);
+        lua_setfield(L, to, *names);
+    }
+}
+
+static const char *const base_names[] = {
+    "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal",
+    "rawget", "rawlen", "rawset", "select", "tonumber", "tostring", "type", "xpcall",
+    "_VERSION", NULL,
+};
+static const char *const os_names[] = {"time", "date", "clock", "difftime", NULL};
+static const char *const library_names[] = {"string", "table", "math", "utf8", "coroutine", NULL};
+
+static void shallow_copy(lua_State *L, int from) {
+    from = lua_absindex(L, from);
+    lua_newtable(L);
+    lua_pushnil(L);
+    while (lua_next(L, from) != 0) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+}
+
+void clua_prepare_sandbox(lua_State *L) {
+    // Open only the libraries a script may see. io, debug and package are never opened.
+    luaL_requiref(L, "_G", luaopen_base, 0);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 0);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 0);
+    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 0);
+    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 0);
+    luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 0);
+    luaL_requiref(L, LUA_OSLIBNAME, luaopen_os, 0);
+    // stack: _G string table math utf8 coroutine os
+    int os_index = lua_gettop(L);
+    int base_index = os_index - 6;
+
+    lua_newtable(L);  // prototypes
+    int prototypes = lua_gettop(L);
+    lua_pushvalue(L, base_index);
+    lua_setfield(L, prototypes, "_G");
+    for (int i = 0; library_names[i] != NULL; i++) {
+        lua_pushvalue(L, base_index + 1 + i);
+        lua_setfield(L, prototypes, library_names[i]);
+    }
+    lua_pushvalue(L, os_index);
+    lua_setfield(L, prototypes, "os");
+
+    // The string table every string value reaches through its metatable: no dump,
+    // budgeted patterns, and a metatable scripts can neither read nor change.
+    shallow_copy(L, base_index + 1);
+    int shared_string = lua_gettop(L);
+    lua_pushnil(L);
+    lua_setfield(L, shared_string, "dump");
+#ifdef CLUA_HAVE_BUDGETED_PATTERNS
+    clua_install_budgeted_patterns(L, shared_string);
+#endif
+    lua_pushvalue(L, shared_string);
+    lua_setfield(L, prototypes, "safe_string");
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushvalue(L, shared_string);
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 3);  // metatable, "", shared string
+
+    lua_setfield(L, LUA_REGISTRYINDEX, prototypes_key);
+    lua_settop(L, base_index - 1);
+
+    // The real global table stays empty of dangerous names even though no script can reach it.
+    lua_pushglobaltable(L);
+    static const char *const removed[] = {"dofile", "loadfile", "collectgarbage", "require", "print", "load", "warn", NULL};
+    for (int i = 0; removed[i] != NULL; i++) {
+        lua_pushnil(L);
+        lua_setfield(L, -2, removed[i]);
+    }
+    lua_pop(L, 1);
+}
+
+void clua_push_sandbox_env(lua_State *L, int print_index) {
+    if (print_index != 0) print_index = lua_absindex(L, print_index);
+    lua_getfield(L, LUA_REGISTRYINDEX, prototypes_key);
+    int prototypes = lua_gettop(L);
+    lua_newtable(L);
+    int env = lua_gettop(L);
+
+    lua_getfield(L, prototypes, "_G");
+    copy_fields(L, -1, env, base_names);
+    lua_getfield(L, -1, "setmetatable");
+    lua_pushcclosure(L, sandbox_setmetatable, 1);
+    lua_setfield(L, env, "setmetatable");
+    lua_pop(L, 1);
+
+    for (int i = 0; library_names[i] != NULL; i++) {
+        // Each environment gets its own copies: one plugin changing `string.upper` changes
+        // nothing another plugin sees.
+        lua_getfield(L, prototypes, strcmp(library_names[i], "string") == 0 ? "safe_string" : library_names[i]);
+        shallow_copy(L, -1);
+        lua_setfield(L, env, library_names[i]);
+        lua_pop(L, 1);
+    }
+    lua_newtable(L);
+    lua_getfield(L, prototypes, "os");
+    copy_fields(L, -1, -2, os_names);
+    lua_pop(L, 1);
+    lua_setfield(L, env, "os");
+
+    lua_pushvalue(L, env);
+    lua_pushcclosure(L, sandbox_load, 1);
+    lua_setfield(L, env, "load");
+
+    if (print_index != 0) lua_pushvalue(L, print_index); else lua_pushnil(L);
+    lua_pushcclosure(L, sandbox_print, 1);
+    lua_setfield(L, env, "print");
+
+    lua_pushvalue(L, env);
+    lua_setfield(L, env, "_G");
+    lua_remove(L, prototypes);
+}
+
+// MARK: - Record proxies
+
+typedef struct record_proxy {
+    uint64_t generation;
+    int32_t index;
+} record_proxy;
+
+enum {
+    KIND_BATCH = 1,   // light userdata: clua_record_batch
+    KIND_FIELDS,      // name -> slot
+    KIND_METHODS,     // name -> function, or nil
+    KIND_RESOLVER,    // function(proxy, name), or nil
+    KIND_NAME,        // string
+};
+
+static clua_record_batch *valid_proxy(lua_State *L, record_proxy **out) {
+    clua_record_batch *batch = (clua_record_batch *)lua_touserdata(L, lua_upvalueindex(KIND_BATCH));
+    record_proxy *proxy = (record_proxy *)lua_touserdata(L, 1);
+    if (proxy == NULL || proxy->generation != batch->generation || proxy->index < 0 || proxy->index >= batch->count) {
+        const char *kind = lua_tostring(L, lua_upvalueindex(KIND_NAME));
+        luaL_error(L, "this %s record is no longer valid: it belonged to an earlier call (keep the values you need, not the record)", kind);
+    }
+    *out = proxy;
+    return batch;
+}
+
+static void push_cell(lua_State *L, const clua_record_batch *batch, const clua_cell *cell) {
+    switch (cell->kind) {
+    case 1: lua_pushboolean(L, cell->integer != 0); break;
+    case 2: lua_pushinteger(L, cell->integer); break;
+    case 3: lua_pushnumber(L, cell->number); break;
+    case 4: lua_pushlstring(L, batch->bytes + cell->offset, (size_t)cell->length); break;
+    default: lua_pushnil(L); break;
+    }
+}
+
+static int record_index(lua_State *L) {
+    record_proxy *proxy;
+    clua_record_batch *batch = valid_proxy(L, &proxy);
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(KIND_FIELDS)) == LUA_TNUMBER) {
+        lua_Integer slot = lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        const clua_cell *cell = &batch->cells[(size_t)proxy->index * (size_t)batch->fields + (size_t)slot];
+        if (cell->kind == 5 && !lua_isnil(L, lua_upvalueindex(KIND_RESOLVER))) {
+            lua_pushvalue(L, lua_upvalueindex(KIND_RESOLVER));
+            lua_pushvalue(L, 1);
+            lua_pushvalue(L, 2);
+            lua_call(L, 2, 1);
+            return 1;
+        }
+        push_cell(L, batch, cell);
+        return 1;
+    }
+    lua_pop(L, 1);
+    if (lua_type(L, lua_upvalueindex(KIND_METHODS)) == LUA_TTABLE) {
+        lua_pushvalue(L, 2);
+        if (lua_rawget(L, lua_upvalueindex(KIND_METHODS)) != LUA_TNIL) return 1;
+        lua_pop(L, 1);
+    }
+    const char *kind = lua_tostring(L, lua_upvalueindex(KIND_NAME));
+    if (lua_type(L, 2) == LUA_TSTRING)
+        return luaL_error(L, "a %s has no field '%s'", kind, lua_tostring(L, 2));
+    return luaL_error(L, "a %s has no field of type %s", kind, luaL_typename(L, 2));
+}
+
+static int record_newindex(lua_State *L) {
+    const char *kind = lua_tostring(L, lua_upvalueindex(1));
+    return luaL_error(L, "a %s record is read-only", kind);
+}
+
+static int record_tostring(lua_State *L) {
+    record_proxy *proxy;
+    valid_proxy(L, &proxy);
+    lua_pushfstring(L, "%s record %d", lua_tostring(L, lua_upvalueindex(KIND_NAME)), (int)proxy->index + 1);
+    return 1;
+}
+
+static int record_eq(lua_State *L) {
+    record_proxy *a = (record_proxy *)lua_touserdata(L, 1);
+    record_proxy *b = (record_proxy *)lua_touserdata(L, 2);
+    lua_pushboolean(L, a && b && a->generation == b->generation && a->index == b->index);
+    return 1;
+}
+
+void clua_new_record_kind(lua_State *L, clua_record_batch *batch, const char *kind_name) {
+    // stack: fields, methods, resolver
+    int resolver = lua_absindex(L, -1);
+    int methods = resolver - 1;
+    int fields = resolver - 2;
+    lua_createtable(L, 0, 6);
+    int meta = lua_gettop(L);
+
+    lua_pushlightuserdata(L, batch);
+    lua_pushvalue(L, fields);
+    lua_pushvalue(L, methods);
+    lua_pushvalue(L, resolver);
+    lua_pushstring(L, kind_name);
+    lua_pushcclosure(L, record_index, 5);
+    lua_setfield(L, meta, "__index");
+
+    lua_pushlightuserdata(L, batch);
+    lua_pushvalue(L, fields);
+    lua_pushvalue(L, methods);
+    lua_pushvalue(L, resolver);
+    lua_pushstring(L, kind_name);
+    lua_pushcclosure(L, record_tostring, 5);
+    lua_setfield(L, meta, "__tostring");
+
+    lua_pushstring(L, kind_name);
+    lua_pushcclosure(L, record_newindex, 1);
+    lua_setfield(L, meta, "__newindex");
+
+    lua_pushcfunction(L, record_eq);
+    lua_setfield(L, meta, "__eq");
+    lua_pushstring(L, kind_name);
+    lua_setfield(L, meta, "__name");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, meta, "__metatable");
+    // The batch pointer, for clua_push_record and the filter loop.
+    lua_pushlightuserdata(L, batch);
+    lua_setfield(L, meta, "clua.batch");
+
+    lua_replace(L, fields);
+    lua_settop(L, fields);
+}
+
+static clua_record_batch *kind_batch(lua_State *L, int kind_index) {
+    lua_getfield(L, kind_index, "clua.batch");
+    clua_record_batch *batch = (clua_record_batch *)lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return batch;
+}
+
+static void push_proxy(lua_State *L, int kind_index, uint64_t generation, int32_t index) {
+    record_proxy *proxy = (record_proxy *)lua_newuserdatauv(L, sizeof(record_proxy), 0);
+    proxy->generation = generation;
+    proxy->index = index;
+    lua_pushvalue(L, kind_index);
+    lua_setmetatable(L, -2);
+}
+
+void clua_push_record(lua_State *L, int kind_index, int32_t index) {
+    kind_index = lua_absindex(L, kind_index);
+    clua_record_batch *batch = kind_batch(L, kind_index);
+    push_proxy(L, kind_index, batch->generation, index);
+}
+
+int32_t clua_record_index(lua_State *L, int idx, int kind_index) {
+    kind_index = lua_absindex(L, kind_index);
+    idx = lua_absindex(L, idx);
+    if (!lua_getmetatable(L, idx)) return -1;
+    int same = lua_rawequal(L, -1, kind_index);
+    lua_pop(L, 1);
+    if (!same) return -1;
+    clua_record_batch *batch = kind_batch(L, kind_index);
+    record_proxy *proxy = (record_proxy *)lua_touserdata(L, idx);
+    if (proxy->generation != batch->generation || proxy->index < 0 || proxy->index >= batch->count) return -1;
+    return proxy->index;
+}
+
+static int record_filter(lua_State *L) {
+    // upvalue 1: the kind's metatable. Arguments: predicate, argument.
+    int kind_index = lua_upvalueindex(1);
+    clua_record_batch *batch = kind_batch(L, kind_index);
+    uint64_t generation = batch->generation;
+    for (int32_t i = 0; i < batch->count; i++) {
+        batch->current = i;
+        lua_pushvalue(L, 1);
+        push_proxy(L, kind_index, generation, i);
+        lua_pushvalue(L, 2);
+        lua_call(L, 2, 1);
+        batch->results[i] = (uint8_t)lua_toboolean(L, -1);
+        lua_pop(L, 1);
+    }
+    batch->current = -1;
+    return 0;
+}
+
+void clua_push_record_filter(lua_State *L, int kind_index) {
+    lua_pushvalue(L, kind_index);
+    lua_pushcclosure(L, record_filter, 1);
+}

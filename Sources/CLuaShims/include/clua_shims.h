@@ -1,0 +1,153 @@
+#ifndef KASSA_CLUA_SHIMS_H
+#define KASSA_CLUA_SHIMS_H
+// The only C Kassa writes: Lua's macros as functions Swift can call, the sandbox's
+// allocator and budget hook, the error trampoline for Swift functions, and record proxies.
+// Every exported symbol is prefixed `clua_`.
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "clua_budget.h"
+
+// MARK: - Macros as functions
+
+int clua_upvalueindex(int i);
+int clua_registryindex(void);
+void clua_pop(lua_State *L, int n);
+void clua_newtable(lua_State *L);
+int clua_isnoneornil(lua_State *L, int idx);
+const char *clua_tolstring(lua_State *L, int idx, size_t *len);
+lua_Number clua_tonumber(lua_State *L, int idx, int *isnum);
+lua_Integer clua_tointeger(lua_State *L, int idx, int *isnum);
+void clua_pushstring_n(lua_State *L, const char *s, size_t len);
+void clua_insert(lua_State *L, int idx);
+void clua_remove(lua_State *L, int idx);
+void clua_replace(lua_State *L, int idx);
+int clua_ref(lua_State *L);
+void clua_unref(lua_State *L, int ref);
+int clua_getref(lua_State *L, int ref);
+/// Pushes "chunk:line:" of the function at `level` (luaL_where), never raising.
+void clua_push_where(lua_State *L, int level);
+
+// MARK: - The sandbox state of one lua_State
+
+/// Which limit ended a call.
+typedef enum clua_limit {
+    CLUA_LIMIT_NONE = 0,
+    CLUA_LIMIT_TIME = 1,
+    CLUA_LIMIT_INSTRUCTIONS = 2,
+    CLUA_LIMIT_MEMORY = 3,
+} clua_limit;
+
+/// Limits and accounting shared by every thread (coroutine) of one state. Lives as long as
+/// the state; its address sits in each thread's extra space.
+typedef struct clua_sandbox {
+    size_t memory_used;
+    size_t memory_peak;
+    /// 0 = no cap.
+    size_t memory_limit;
+    /// > 0 while host code (Swift, the message handler) runs: the host's own pushes never fail,
+    /// so an allocation failure can never longjmp through a Swift frame.
+    int host_depth;
+    /// Monotonic seconds; 0 = no deadline.
+    double deadline;
+    double timeout_seconds;
+    /// 0 = no limit.
+    int64_t instruction_limit;
+    int64_t instructions;
+    int hook_interval;
+    clua_limit limit_hit;
+    /// Bytes `print` may still write during this call.
+    int64_t print_budget;
+    int print_truncated;
+} clua_sandbox;
+
+/// Opens a state with the counting allocator and the budget hook installed once for good
+/// (threads created later inherit it). Returns NULL when out of memory.
+lua_State *clua_open(clua_sandbox *sandbox, int hook_interval);
+/// The sandbox of any thread of a state made by `clua_open`.
+clua_sandbox *clua_sandbox_of(lua_State *L);
+/// Monotonic clock in seconds.
+double clua_now(void);
+
+/// Arms the limits for one call from the host: deadline `timeout` seconds from now (0 = none),
+/// `instructions` (0 = none), `memory_limit` bytes for the whole state (0 = none).
+void clua_arm(lua_State *L, double timeout, int64_t instructions, size_t memory_limit, int64_t print_budget);
+/// Disarms after the call; returns the limit that was hit, if any.
+clua_limit clua_disarm(lua_State *L);
+
+/// `lua_pcall` with the message handler that appends a traceback. Runs the function at
+/// `-(nargs+1)`; results or the error object replace it, like `lua_pcall`.
+int clua_pcall_traceback(lua_State *L, int nargs, int nresults);
+/// Loads a text-only chunk (never bytecode) and, if `env_index` is not 0, sets it as its _ENV.
+int clua_load_text(lua_State *L, const char *code, size_t len, const char *chunkname, int env_index);
+/// The traceback recorded for the last error object that was not a string, or NULL.
+const char *clua_last_traceback(lua_State *L);
+/// Describes the value at `idx` for an error message without running any metamethod.
+void clua_push_error_text(lua_State *L, int idx);
+
+// MARK: - Swift functions
+
+/// A host function: returns the number of results it pushed, or -1 after pushing an error
+/// value, which the trampoline then raises once the host frame has returned.
+typedef int (*clua_host_function)(lua_State *L, void *context);
+
+/// Sets the single dispatcher through which every host closure is called.
+void clua_set_host_dispatcher(clua_host_function dispatcher);
+/// Pushes a closure that calls the host dispatcher with `context`.
+void clua_push_host_function(lua_State *L, void *context);
+
+// MARK: - The sandbox library
+
+/// Builds a fresh environment table at the top of the stack: base functions without
+/// dofile/loadfile/collectgarbage/require, safe `load` and `setmetatable`, `print` routed through the
+/// host function at `print_index` (0 = discard), and private copies of string (no dump,
+/// budgeted patterns), table, math, utf8, coroutine and a reduced os.
+void clua_push_sandbox_env(lua_State *L, int print_index);
+/// Installs the state-wide pieces once: the protected string metatable with budgeted
+/// patterns and the library prototypes the environments copy from.
+void clua_prepare_sandbox(lua_State *L);
+
+// MARK: - Record proxies
+
+/// A value of one field of one record, laid out so C can push it without calling the host.
+typedef struct clua_cell {
+    /// 0 nil, 1 boolean (`integer` 0/1), 2 integer, 3 number, 4 string (`offset`,`length` into the
+    /// batch's bytes), 5 resolved by the host's resolver function.
+    int32_t kind;
+    int32_t length;
+    int64_t integer;
+    double number;
+    int64_t offset;
+} clua_cell;
+
+/// One batch of records of one kind: `count` × `fields` cells. Proxies made for one batch
+/// refuse to work once the generation moves on.
+typedef struct clua_record_batch {
+    uint64_t generation;
+    int32_t fields;
+    int32_t count;
+    const clua_cell *cells;
+    const char *bytes;
+    /// Set while a batch function runs: the record being evaluated, for error messages.
+    int32_t current;
+    /// One result per record (booleans for filters).
+    uint8_t *results;
+} clua_record_batch;
+
+/// Creates the metatable for a record kind and leaves it on the stack.
+/// Expects on the stack: field-name → slot table, methods table (or nil), resolver function
+/// (or nil); pops them. `kind_name` is used in error messages ("customer").
+void clua_new_record_kind(lua_State *L, clua_record_batch *batch, const char *kind_name);
+/// Pushes a proxy for record `index` of the kind whose metatable is at `kind_index`.
+void clua_push_record(lua_State *L, int kind_index, int32_t index);
+/// The record index of a proxy of the kind at `kind_index`, or -1 (stale or not a proxy).
+int32_t clua_record_index(lua_State *L, int idx, int kind_index);
+/// Pushes a function `f(pred, arg)` that calls `pred(record, arg)` for each record of the
+/// current batch of the kind at `kind_index` and writes truthiness into `batch->results`.
+void clua_push_record_filter(lua_State *L, int kind_index);
+
+#endif

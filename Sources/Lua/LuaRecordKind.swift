@@ -1,0 +1,271 @@
+import CLua
+import CLuaShims
+
+/// A kind of record (a customer, an order) that Lua reads through userdata proxies.
+///
+/// The host lays a batch of records out as cells (`LuaRecordWriter`); a proxy's `__index`
+/// is C that pushes the cell for the field asked, so reading `c.city` never enters Swift.
+/// Fields too rich for a cell (lists, nested tables) are produced by a resolver on demand.
+/// Proxies belong to one batch: once the host loads the next batch or ends the call, an old
+/// proxy raises a clear error instead of reading another record's data.
+public final class LuaRecordKind {
+    /// The name errors use: "a customer has no field 'frist_name'".
+    public let name: String
+    /// Field names in slot order.
+    public let fields: [String]
+    private unowned let state: LuaState
+    private let slots: [String: Int]
+    private let batch: UnsafeMutablePointer<clua_record_batch>
+    private var cells: UnsafeMutablePointer<clua_cell>
+    private var cellCapacity: Int
+    private var bytes: UnsafeMutablePointer<CChar>
+    private var byteCapacity: Int
+    private var results: UnsafeMutablePointer<UInt8>
+    private var resultCapacity: Int
+    private var metatableRef: Int32 = 0
+    private var filterRef: Int32 = 0
+
+    /// Produces the value of a resolved field (`LuaRecordWriter.setResolved`) of record `index`.
+    public typealias Resolver = (_ index: Int, _ field: String) throws -> LuaValue
+
+    /// - Parameters:
+    ///   - fields: the names a script may read, in slot order.
+    ///   - methods: functions reachable as `record:method(...)`.
+    ///   - resolver: computes fields written with `setResolved`.
+    public init(state: LuaState, name: String, fields: [String], methods: [String: LuaFunction] = [:], resolver: Resolver? = nil) {
+        self.state = state
+        self.name = name
+        self.fields = fields
+        self.slots = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
+        batch = .allocate(capacity: 1)
+        cellCapacity = max(fields.count, 1) * 64
+        cells = .allocate(capacity: cellCapacity)
+        byteCapacity = 4096
+        bytes = .allocate(capacity: byteCapacity)
+        resultCapacity = 64
+        results = .allocate(capacity: resultCapacity)
+        batch.initialize(to: clua_record_batch(
+            generation: 1, fields: Int32(fields.count), count: 0,
+            cells: UnsafePointer(cells), bytes: UnsafePointer(bytes), current: -1, results: results))
+
+        let L = state.L
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        lua_createtable(L, 0, Int32(fields.count))
+        for (slot, field) in fields.enumerated() {
+            state.pushString(field)
+            lua_pushinteger(L, lua_Integer(slot))
+            lua_rawset(L, -3)
+        }
+        if methods.isEmpty {
+            lua_pushnil(L)
+        } else {
+            lua_createtable(L, 0, Int32(methods.count))
+            for (methodName, function) in methods {
+                state.pushString(methodName)
+                function.push(L)
+                lua_rawset(L, -3)
+            }
+        }
+        if let resolver {
+            state.pushHostFunction(.raw { [unowned self] L in
+                let index = self.index(ofProxyAt: 1)
+                guard index >= 0 else {
+                    throw LuaRecordError("this \(name) record is no longer valid: it belonged to an earlier call")
+                }
+                let field = self.state.string(at: 2)
+                self.state.push(try resolver(Int(index), field))
+                return 1
+            })
+        } else {
+            lua_pushnil(L)
+        }
+        clua_new_record_kind(L, batch, name)
+        lua_pushvalue(L, -1)
+        metatableRef = clua_ref(L)
+        clua_push_record_filter(L, lua_gettop(L))
+        filterRef = clua_ref(L)
+    }
+
+    deinit {
+        cells.deallocate()
+        bytes.deallocate()
+        results.deallocate()
+        batch.deallocate()
+    }
+
+    /// Records in the current batch.
+    public var count: Int { Int(batch.pointee.count) }
+
+    /// Replaces the batch: `fill` writes `count` records. Every proxy of the previous batch
+    /// stops working.
+    public func load(count: Int, _ fill: (inout LuaRecordWriter) throws -> Void) rethrows {
+        reserve(records: count)
+        var writer = LuaRecordWriter(kind: self, count: count)
+        try fill(&writer)
+        batch.pointee.count = Int32(count)
+        batch.pointee.generation &+= 1
+    }
+
+    /// Ends the life of every proxy handed out so far, without changing the data.
+    public func invalidateProxies() {
+        batch.pointee.generation &+= 1
+    }
+
+    /// The record being evaluated by `filter` when it failed, if any.
+    public var currentIndex: Int? {
+        let current = Int(batch.pointee.current)
+        return current >= 0 ? current : nil
+    }
+
+    /// Calls `predicate(record, argument)` for every record of the batch inside one protected
+    /// call and returns each result's truthiness.
+    public func filter(_ predicate: LuaFunction, argument: LuaValue = .nil, limits: LuaLimits? = nil) throws(LuaError) -> [Bool] {
+        let L = state.L
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        batch.pointee.current = -1
+        _ = clua_getref(L, filterRef)
+        predicate.push(L)
+        state.push(argument)
+        try state.protectedCall(arguments: 2, results: 0, limits: limits ?? state.limits)
+        batch.pointee.current = -1
+        let count = Int(batch.pointee.count)
+        return (0..<count).map { results[$0] != 0 }
+    }
+
+    /// A proxy for record `index` of the current batch, to pass as an argument.
+    public func proxy(at index: Int) -> LuaValue {
+        let L = state.L
+        _ = clua_getref(L, metatableRef)
+        clua_push_record(L, -1, Int32(index))
+        let reference = LuaReference(state: state, ref: clua_ref(L), typeName: "userdata")
+        clua_pop(L, 1)
+        return .reference(reference)
+    }
+
+    /// The record index of the proxy at stack `index`, or -1.
+    private func index(ofProxyAt index: Int32) -> Int32 {
+        let L = state.L
+        _ = clua_getref(L, metatableRef)
+        defer { clua_pop(L, 1) }
+        return clua_record_index(L, index, lua_gettop(L))
+    }
+
+    // MARK: Storage
+
+    private func reserve(records: Int) {
+        let needed = max(records * fields.count, 1)
+        if needed > cellCapacity {
+            cells.deallocate()
+            cellCapacity = needed
+            cells = .allocate(capacity: cellCapacity)
+            batch.pointee.cells = UnsafePointer(cells)
+        }
+        if records > resultCapacity {
+            results.deallocate()
+            resultCapacity = records
+            results = .allocate(capacity: resultCapacity)
+            batch.pointee.results = results
+        }
+    }
+
+    fileprivate func slot(of field: String) -> Int? { slots[field] }
+
+    fileprivate func setCell(_ cell: clua_cell, record: Int, slot: Int) {
+        cells[record * fields.count + slot] = cell
+    }
+
+    fileprivate func clearRecord(_ record: Int) {
+        let base = record * fields.count
+        for slot in 0..<fields.count { cells[base + slot] = clua_cell() }
+    }
+
+    /// Appends bytes to the batch's string area; returns their offset.
+    fileprivate func appendBytes(_ source: UnsafeRawBufferPointer, at used: inout Int) -> Int {
+        if used + source.count > byteCapacity {
+            var capacity = byteCapacity * 2
+            while capacity < used + source.count { capacity *= 2 }
+            let grown = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+            grown.update(from: bytes, count: used)
+            bytes.deallocate()
+            bytes = grown
+            byteCapacity = capacity
+            batch.pointee.bytes = UnsafePointer(bytes)
+        }
+        let offset = used
+        if let base = source.baseAddress {
+            UnsafeMutableRawPointer(bytes + used).copyMemory(from: base, byteCount: source.count)
+        }
+        used += source.count
+        return offset
+    }
+}
+
+/// Writes the records of one batch. Fields not written read as `nil`.
+public struct LuaRecordWriter {
+    private let kind: LuaRecordKind
+    private let count: Int
+    private var record = -1
+    private var usedBytes = 0
+
+    fileprivate init(kind: LuaRecordKind, count: Int) {
+        self.kind = kind
+        self.count = count
+    }
+
+    /// Starts the next record; call it once before each record's fields.
+    public mutating func nextRecord() {
+        record += 1
+        precondition(record < count, "more records written than the batch holds")
+        kind.clearRecord(record)
+    }
+
+    /// The slot of a field name, to write fields by slot in hot loops.
+    public func slot(of field: String) -> Int? { kind.slot(of: field) }
+
+    public mutating func set(_ slot: Int, _ value: String?) {
+        guard var value else { return kind.setCell(clua_cell(), record: record, slot: slot) }
+        var cell = clua_cell()
+        cell.kind = 4
+        let used = usedBytes
+        var newUsed = used
+        value.withUTF8 { buffer in
+            cell.offset = Int64(kind.appendBytes(UnsafeRawBufferPointer(buffer), at: &newUsed))
+            cell.length = Int32(buffer.count)
+        }
+        usedBytes = newUsed
+        kind.setCell(cell, record: record, slot: slot)
+    }
+
+    public mutating func set(_ slot: Int, _ value: Int?) {
+        var cell = clua_cell()
+        if let value { cell.kind = 2; cell.integer = Int64(value) }
+        kind.setCell(cell, record: record, slot: slot)
+    }
+
+    public mutating func set(_ slot: Int, _ value: Double?) {
+        var cell = clua_cell()
+        if let value { cell.kind = 3; cell.number = value }
+        kind.setCell(cell, record: record, slot: slot)
+    }
+
+    public mutating func set(_ slot: Int, _ value: Bool?) {
+        var cell = clua_cell()
+        if let value { cell.kind = 1; cell.integer = value ? 1 : 0 }
+        kind.setCell(cell, record: record, slot: slot)
+    }
+
+    /// Marks a field to be produced by the kind's resolver when a script reads it.
+    public mutating func setResolved(_ slot: Int) {
+        var cell = clua_cell()
+        cell.kind = 5
+        kind.setCell(cell, record: record, slot: slot)
+    }
+}
+
+/// An error raised to a script that misuses a record.
+struct LuaRecordError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
