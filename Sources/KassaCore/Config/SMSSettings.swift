@@ -1,0 +1,54 @@
+import Foundation
+
+/// `[sms]`: how text messages leave the shop.
+public struct SMSSettings: Sendable, Hashable {
+    /// Where messages go (`provider`).
+    public enum Provider: String, Sendable, Hashable, CaseIterable {
+        /// Written to the outbox folder; nothing is sent.
+        case file
+        /// Kannel's `sendsms` HTTP interface at `url`.
+        case kannel
+        /// An HTTP JSON provider at `url`.
+        case http
+    }
+
+    /// Where messages go. Default `.file`.
+    public var provider: Provider
+    /// The provider's address; required for `kannel` and `http`.
+    public var url: String?
+    /// The login at the provider.
+    public var username: String?
+    /// The name of the environment variable that holds the password (`password_env`).
+    public var passwordEnvironmentVariable: String?
+    /// The sender shown on phones: a number, or at most 11 letters and digits.
+    public var sender: String?
+    /// What one SMS segment costs, in the shop's currency, for cost previews. Default 0.
+    public var pricePerSegment: Double
+
+    /// Settings from their parts; every part has the default of a fresh machine.
+    public init(
+        provider: Provider = .file,
+        url: String? = nil,
+        username: String? = nil,
+        passwordEnvironmentVariable: String? = nil,
+        sender: String? = nil,
+        pricePerSegment: Double = 0
+    ) {
+        self.provider = provider
+        self.url = url
+        self.username = username
+        self.passwordEnvironmentVariable = passwordEnvironmentVariable
+        self.sender = sender
+        self.pricePerSegment = pricePerSegment
+    }
+
+    /// The password, read from the environment variable that `password_env` names.
+    /// - Returns: `nil` when no `password_env` is configured.
+    /// - Throws: `KassaConfigurationError` (`.missingEnvironmentVariable`) when the
+    ///   variable is not set.
+    public func resolvedPassword(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(KassaConfigurationError) -> String? {
+        try KassaConfiguration.password(named: passwordEnvironmentVariable, in: environment)
+    }
+}
