@@ -1,0 +1,165 @@
+import Logging
+
+/// Evaluates a custom customer filter over a batch of customers.
+/// Lua filters (`kassa.filter`) and native filters both implement it.
+public protocol FilterImplementation: AnyObject {
+    /// One verdict per customer, in order.
+    func matches(_ customers: [Customer], parameters: [String: ParameterValue]) throws -> [Bool]
+}
+
+/// Runs a menu (`##MENU#Name#`) or a function (`#CODE#`).
+public protocol ActionImplementation: AnyObject {
+    func run(_ context: ActionContext) throws
+}
+
+/// Renders a template for one customer (the `render` function of `kassa.template`).
+public protocol TemplateRenderer: AnyObject {
+    func render(_ customer: Customer, context: [String: String]) throws -> RenderedMessage
+}
+
+/// Receives events such as `order.status_changed`.
+public protocol EventHandler: AnyObject {
+    func handle(_ event: KassaEvent) throws
+}
+
+/// What an action gets to work with.
+public struct ActionContext {
+    /// `--param KEY=VALUE` values, and what an earlier step passed on.
+    public var parameters: [String: String]
+    public var logger: Logger
+    /// Where the action's output for the user goes (the terminal, a web page).
+    public var output: (String) -> Void
+
+    public init(parameters: [String: String] = [:], logger: Logger, output: @escaping (String) -> Void) {
+        self.parameters = parameters
+        self.logger = logger
+        self.output = output
+    }
+}
+
+/// An event with its payload.
+public struct KassaEvent: Sendable, Hashable {
+    public var name: String
+    public var payload: [String: String]
+
+    public init(name: String, payload: [String: String] = [:]) {
+        self.name = name
+        self.payload = payload
+    }
+}
+
+/// A message as a template produced it.
+public struct RenderedMessage: Sendable, Hashable, Codable {
+    public var text: String?
+    public var subject: String?
+    public var html: String?
+
+    public init(text: String? = nil, subject: String? = nil, html: String? = nil) {
+        self.text = text
+        self.subject = subject
+        self.html = html
+    }
+}
+
+/// The channel a template is written for.
+public enum Channel: String, Sendable, Hashable, Codable, CaseIterable {
+    case sms, email
+}
+
+/// A custom customer filter (`kassa.filter { name = ..., params = ..., match = ... }`).
+public struct FilterDefinition {
+    public var name: String
+    public var description: String
+    public var parameters: [ParameterSpec]
+    public var plugin: String
+    public var location: SourceLocation?
+    public var implementation: FilterImplementation
+
+    public init(name: String, description: String = "", parameters: [ParameterSpec] = [], plugin: String,
+                location: SourceLocation? = nil, implementation: FilterImplementation) {
+        self.name = name
+        self.description = description
+        self.parameters = parameters
+        self.plugin = plugin
+        self.location = location
+        self.implementation = implementation
+    }
+}
+
+/// A message template (`kassa.template { ... }`): placeholder text, or a render function.
+public struct TemplateDefinition {
+    public var name: String
+    public var channel: Channel
+    public var text: String?
+    public var subject: String?
+    public var html: String?
+    public var plugin: String
+    public var location: SourceLocation?
+    public var renderer: TemplateRenderer?
+
+    public init(name: String, channel: Channel, text: String? = nil, subject: String? = nil, html: String? = nil,
+                plugin: String, location: SourceLocation? = nil, renderer: TemplateRenderer? = nil) {
+        self.name = name
+        self.channel = channel
+        self.text = text
+        self.subject = subject
+        self.html = html
+        self.plugin = plugin
+        self.location = location
+        self.renderer = renderer
+    }
+}
+
+/// A menu function (`##MENU#Name#`) or a code function (`#CODE#`).
+public struct ActionDefinition {
+    public enum Kind: String, Sendable, Codable { case menu, function }
+    public var kind: Kind
+    /// The menu name or the function code.
+    public var name: String
+    public var title: String
+    public var parameters: [ParameterSpec]
+    public var plugin: String
+    public var location: SourceLocation?
+    public var implementation: ActionImplementation
+
+    public init(kind: Kind, name: String, title: String = "", parameters: [ParameterSpec] = [], plugin: String,
+                location: SourceLocation? = nil, implementation: ActionImplementation) {
+        self.kind = kind
+        self.name = name
+        self.title = title
+        self.parameters = parameters
+        self.plugin = plugin
+        self.location = location
+        self.implementation = implementation
+    }
+}
+
+/// A macro button (`kassa.button { label = ..., macro = ... }`).
+public struct ButtonDefinition: Sendable, Hashable, Codable {
+    public var label: String
+    public var macro: String
+    public var plugin: String
+    public var location: SourceLocation?
+
+    public init(label: String, macro: String, plugin: String, location: SourceLocation? = nil) {
+        self.label = label
+        self.macro = macro
+        self.plugin = plugin
+        self.location = location
+    }
+}
+
+/// A handler for an event (`kassa.on("order.status_changed", fn)`).
+public struct EventHookDefinition {
+    public var event: String
+    public var plugin: String
+    public var location: SourceLocation?
+    public var handler: EventHandler
+
+    public init(event: String, plugin: String, location: SourceLocation? = nil, handler: EventHandler) {
+        self.event = event
+        self.plugin = plugin
+        self.location = location
+        self.handler = handler
+    }
+}

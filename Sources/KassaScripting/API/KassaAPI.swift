@@ -1,0 +1,185 @@
+import KassaCore
+import Logging
+import Lua
+
+/// Builds the `kassa` table a plugin or script sees. Every function records into the
+/// session of the plugin that owns the environment.
+struct KassaAPI {
+    unowned let host: ScriptHost
+    let session: PluginSession
+
+    /// The functions by their name in `LuaAPIReference.functions`.
+    func functions() -> [String: ([LuaValue]) throws -> [LuaValue]] {
+        [
+            "kassa.plugin": plugin,
+            "kassa.filter": filter,
+            "kassa.template": template,
+            "kassa.menu": { try action(.menu, $0) },
+            "kassa.func": { try action(.function, $0) },
+            "kassa.button": button,
+            "kassa.on": on,
+            "kassa.log": log,
+        ]
+    }
+
+    /// The `kassa` table, ready to put into an environment.
+    func makeTable() -> LuaTableReference {
+        let table = host.state.makeTable()
+        for (name, body) in functions() {
+            let field = String(name.dropFirst("kassa.".count))
+            table[field] = .function(host.state.makeFunction(body))
+        }
+        return table
+    }
+
+    /// The Lua line that called the running `kassa.*` function; when it was called through
+    /// `pcall` (a C function, with no line), the line that called `pcall`.
+    private var location: SourceLocation? {
+        (host.state.callerLocation(level: 1) ?? host.state.callerLocation(level: 2))
+            .map { SourceLocation(file: $0.chunk, line: $0.line) }
+    }
+
+    private func reader(_ arguments: [LuaValue], _ function: String) throws -> LuaTableReader {
+        do { return try LuaTableReader(arguments, function: function) } catch { throw refuse(error) }
+    }
+
+    private func checked<T>(_ body: () throws(PluginError) -> T) throws -> T {
+        do { return try body() } catch { throw refuse(error) }
+    }
+
+    /// Records the refusal (with the caller's file and line) so it fails the plugin even if the
+    /// script catches it, and returns what to raise in Lua, where the host adds the position.
+    private func refuse(_ error: PluginError) -> Error {
+        var located = error
+        if located.location == nil { located.location = location }
+        _ = session.refuse(located)
+        return LuaRaise(error.message)
+    }
+
+    private func plugin(_ arguments: [LuaValue]) throws -> [LuaValue] {
+        let spec = try reader(arguments, "kassa.plugin")
+        let manifest = try checked { () throws(PluginError) -> PluginManifest in
+            if session.manifest != nil {
+                throw PluginError(.manifest, "kassa.plugin was already called; a plugin declares itself once")
+            }
+            let name = try spec.string("name")
+            let version = try spec.string("version")
+            let api = try spec.optionalInteger("api") ?? PluginManifest.currentAPI
+            guard api <= PluginManifest.currentAPI, api >= 1 else {
+                throw PluginError(.unsupportedAPI, "plugin \"\(name)\" needs plugin API \(api); this Kassa provides \(PluginManifest.currentAPI)")
+            }
+            return PluginManifest(name: name, version: version, api: api, permissions: try spec.strings("permissions"))
+        }
+        session.manifest = manifest
+        return []
+    }
+
+    private func filter(_ arguments: [LuaValue]) throws -> [LuaValue] {
+        let spec = try reader(arguments, "kassa.filter")
+        let here = location
+        let definition = try checked { () throws(PluginError) -> FilterDefinition in
+            let name = try spec.string("name")
+            return FilterDefinition(
+                name: name, description: try spec.optionalString("description") ?? "",
+                parameters: try spec.parameters("params"), plugin: session.pluginName, location: here,
+                implementation: LuaFilter(host: host, name: name, match: try spec.function("match")))
+        }
+        try checkUnique(definition.name, in: session.registrations.filters.map(\.name), what: "filter")
+        session.registrations.filters.append(definition)
+        return []
+    }
+
+    private func template(_ arguments: [LuaValue]) throws -> [LuaValue] {
+        let spec = try reader(arguments, "kassa.template")
+        let here = location
+        let definition = try checked { () throws(PluginError) -> TemplateDefinition in
+            let name = try spec.string("name")
+            let channelName = try spec.string("channel")
+            guard let channel = Channel(rawValue: channelName) else {
+                throw PluginError(.invalidDefinition, "kassa.template: channel must be \"sms\" or \"email\", not \"\(channelName)\"")
+            }
+            let render = try spec.optionalFunction("render")
+            let text = try spec.optionalString("text")
+            let html = try spec.optionalString("html")
+            guard render != nil || text != nil || html != nil else {
+                throw PluginError(.invalidDefinition, "kassa.template \"\(name)\" needs text, html or a render function")
+            }
+            return TemplateDefinition(
+                name: name, channel: channel, text: text, subject: try spec.optionalString("subject"), html: html,
+                plugin: session.pluginName, location: here,
+                renderer: render.map { LuaTemplateRenderer(host: host, name: name, render: $0) })
+        }
+        try checkUnique(definition.name, in: session.registrations.templates.map(\.name), what: "template")
+        session.registrations.templates.append(definition)
+        return []
+    }
+
+    private func action(_ kind: ActionDefinition.Kind, _ arguments: [LuaValue]) throws -> [LuaValue] {
+        let function = kind == .menu ? "kassa.menu" : "kassa.func"
+        let spec = try reader(arguments, function)
+        let here = location
+        let definition = try checked { () throws(PluginError) -> ActionDefinition in
+            let key = kind == .menu ? "name" : "code"
+            let name = try spec.string(key)
+            guard Macro.isValidName(name) else {
+                throw PluginError(.invalidDefinition, "\(function): \(key) \"\(name)\" may contain only letters A–Z, digits and _ (it appears in macros)")
+            }
+            return ActionDefinition(
+                kind: kind, name: name, title: try spec.optionalString("title") ?? name,
+                parameters: try spec.parameters("params"), plugin: session.pluginName, location: here,
+                implementation: LuaAction(host: host, name: name, run: try spec.function("run")))
+        }
+        let taken = session.registrations.actions.filter { $0.kind == kind }.map(\.name)
+        try checkUnique(definition.name, in: taken, what: kind == .menu ? "menu" : "function")
+        session.registrations.actions.append(definition)
+        return []
+    }
+
+    private func button(_ arguments: [LuaValue]) throws -> [LuaValue] {
+        let spec = try reader(arguments, "kassa.button")
+        let here = location
+        let definition = try checked { () throws(PluginError) -> ButtonDefinition in
+            let label = try spec.string("label")
+            let macro = try spec.string("macro")
+            do {
+                _ = try Macro.parse(macro, button: label)
+            } catch {
+                throw PluginError(.invalidDefinition, "kassa.button: \(error)")
+            }
+            return ButtonDefinition(label: label, macro: macro, plugin: session.pluginName, location: here)
+        }
+        try checkUnique(definition.label, in: session.registrations.buttons.map(\.label), what: "button")
+        session.registrations.buttons.append(definition)
+        return []
+    }
+
+    private func on(_ arguments: [LuaValue]) throws -> [LuaValue] {
+        let here = location
+        guard arguments.count >= 2, let event = arguments[0].stringValue, !event.isEmpty,
+              let function = arguments[1].functionValue else {
+            throw refuse(PluginError(.invalidDefinition, "kassa.on expects an event name and a function: kassa.on(\"order.status_changed\", function(event) ... end)"))
+        }
+        session.registrations.hooks.append(EventHookDefinition(
+            event: event, plugin: session.pluginName, location: here,
+            handler: LuaEventHandler(host: host, function: function)))
+        return []
+    }
+
+    private func log(_ arguments: [LuaValue]) throws -> [LuaValue] {
+        let line = arguments.map(LuaValue.displayText).joined(separator: "\t")
+        host.logger.info("\(line)", metadata: ["plugin": .string(session.pluginName)])
+        return []
+    }
+
+    private func checkUnique(_ name: String, in taken: [String], what: String) throws {
+        if taken.contains(name) {
+            throw refuse(PluginError(.duplicate, "\(what) \"\(name)\" is registered twice in this plugin"))
+        }
+    }
+}
+
+/// A message raised in Lua as it is; the host prefixes the caller's `file:line:`.
+struct LuaRaise: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

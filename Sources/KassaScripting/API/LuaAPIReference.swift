@@ -1,0 +1,172 @@
+/// The `kassa` Lua API as data: the one source the binding is checked against and from which
+/// the plugin author's reference (Markdown) and the editor stubs (LuaLS `---@meta`) are generated.
+public enum LuaAPIReference {
+    /// A field of a table argument, or of a customer record.
+    public struct Field: Sendable, Hashable {
+        public var name: String
+        /// A LuaLS type: `string`, `integer`, `fun(c: kassa.Customer): boolean`, …
+        public var type: String
+        public var optional: Bool
+        public var summary: String
+
+        init(_ name: String, _ type: String, optional: Bool = false, _ summary: String) {
+            self.name = name
+            self.type = type
+            self.optional = optional
+            self.summary = summary
+        }
+    }
+
+    /// A function of the `kassa` table.
+    public struct Function: Sendable, Hashable {
+        /// `kassa.filter`.
+        public var name: String
+        public var summary: String
+        /// Positional parameters (`name`, LuaLS type, summary); a single table parameter is described by `tableFields`.
+        public var parameters: [Field]
+        /// The LuaLS class of a table parameter and its fields, when the function takes one.
+        public var tableClass: String?
+        public var tableFields: [Field]
+        public var returns: String?
+        public var example: String
+
+        init(_ name: String, _ summary: String, parameters: [Field] = [], tableClass: String? = nil,
+             tableFields: [Field] = [], returns: String? = nil, example: String) {
+            self.name = name
+            self.summary = summary
+            self.parameters = parameters
+            self.tableClass = tableClass
+            self.tableFields = tableFields
+            self.returns = returns
+            self.example = example
+        }
+    }
+
+    static let parameterTypes = #"table<string, "string"|"number"|"integer"|"boolean"|"date">"#
+
+    /// Every function of the `kassa` table, in the order the reference shows them.
+    public static let functions: [Function] = [
+        Function(
+            "kassa.plugin", "Declares the plugin: its name, version, the API it was written for and the permissions it asks for. Optional; without it the plugin is named after its file.",
+            tableClass: "kassa.PluginManifest",
+            tableFields: [
+                Field("name", "string", "Unique plugin name, e.g. `acme-filters`."),
+                Field("version", "string", "The plugin's version, e.g. `1.0.0`."),
+                Field("api", "integer", optional: true, "The plugin API it was written for; this Kassa provides 1."),
+                Field("permissions", "string[]", optional: true, "Capabilities asked for, e.g. `{ \"sms.send\" }`."),
+            ],
+            example: #"kassa.plugin { name = "acme-filters", version = "1.0.0", api = 1 }"#),
+        Function(
+            "kassa.filter", "Registers a custom customer filter. Kassa runs it only on the customers its built-in criteria already chose; `kassa select --filter NAME --param KEY=VALUE` uses it.",
+            tableClass: "kassa.FilterSpec",
+            tableFields: [
+                Field("name", "string", "The name used by `--filter`."),
+                Field("description", "string", optional: true, "One line for listings."),
+                Field("params", parameterTypes, optional: true, "Declared parameters and their types; values arrive checked and converted."),
+                Field("match", "fun(c: kassa.Customer, p: table): boolean", "Returns true for customers to keep."),
+            ],
+            example: """
+                kassa.filter { name = "volvo_owners", params = { brand = "string" },
+                               match = function(c, p) return c:owns(p.brand) end }
+                """),
+        Function(
+            "kassa.template", "Registers a message template: placeholder text (`#FORNAMN#`) or a render function.",
+            tableClass: "kassa.TemplateSpec",
+            tableFields: [
+                Field("name", "string", "The name used by `--template`."),
+                Field("channel", #""sms"|"email""#, "What the template is written for."),
+                Field("text", "string", optional: true, "Text with placeholders."),
+                Field("subject", "string", optional: true, "E-mail subject with placeholders."),
+                Field("html", "string", optional: true, "E-mail HTML body with placeholders."),
+                Field("render", "fun(c: kassa.Customer, ctx: table): { text?: string, subject?: string, html?: string }", optional: true,
+                      "Computes the message instead of `text`/`subject`/`html`."),
+            ],
+            example: #"kassa.template { name = "birthday", channel = "sms", text = "Hej #FORNAMN#!" }"#),
+        Function(
+            "kassa.menu", "Registers a menu function, opened by the macro `##MENU#Name#`.",
+            tableClass: "kassa.MenuSpec",
+            tableFields: [
+                Field("name", "string", "The menu name in macros: letters, digits and `_`."),
+                Field("title", "string", optional: true, "What the user sees."),
+                Field("params", parameterTypes, optional: true, "Input the menu needs."),
+                Field("run", "fun(ctx: kassa.ActionContext)", "Does the work."),
+            ],
+            example: #"kassa.menu { name = "VipList", title = "VIP customers", run = function(ctx) ctx.say("Hello") end }"#),
+        Function(
+            "kassa.func", "Registers a function run by the macro `#CODE#` (PC-Kassa's `#KLUT#` opens the cash drawer).",
+            tableClass: "kassa.FuncSpec",
+            tableFields: [
+                Field("code", "string", "The code in macros: letters, digits and `_`."),
+                Field("title", "string", optional: true, "What the user sees."),
+                Field("run", "fun(ctx: kassa.ActionContext)", "Does the work."),
+            ],
+            example: #"kassa.func { code = "KLUT", run = function(ctx) ctx.say("Drawer open") end }"#),
+        Function(
+            "kassa.button", "Puts a macro button on the board: pressing it runs its macro.",
+            tableClass: "kassa.ButtonSpec",
+            tableFields: [
+                Field("label", "string", "The text on the button; `kassa press LABEL` presses it."),
+                Field("macro", "string", "The macro string, e.g. `##MENU#UtskickUtskrift2#¤`."),
+            ],
+            example: ###"kassa.button { label = "SMS to VIPs", macro = "##MENU#UtskickUtskrift2#¤" }"###),
+        Function(
+            "kassa.on", "Runs a function whenever an event happens, e.g. `order.status_changed`.",
+            parameters: [
+                Field("event", "string", "The event name."),
+                Field("handler", "fun(event: table)", "Receives `{ name = ..., ...payload }`."),
+            ],
+            example: #"kassa.on("order.status_changed", function(event) kassa.log(event.status) end)"#),
+        Function(
+            "kassa.log", "Writes to the host's log (shown on stderr by the command line). `print` goes there too.",
+            parameters: [Field("...", "any", "Values, joined with tabs.")],
+            example: #"kassa.log("loaded", 3, "filters")"#),
+    ]
+
+    /// The fields of a customer record (`c` in filters and templates), read-only.
+    public static let customerFields: [Field] = [
+        Field("number", "string", "The customer number (not the phone)."),
+        Field("first_name", "string", optional: true, "First name."),
+        Field("last_name", "string", optional: true, "Last name."),
+        Field("company", "string", optional: true, "Company name."),
+        Field("is_company", "boolean", "Whether the customer is a company."),
+        Field("email", "string", optional: true, "Main e-mail address."),
+        Field("billing_email", "string", optional: true, "Billing (\"financial\" tab) e-mail address."),
+        Field("contact_emails", "string[]", "Further contact addresses."),
+        Field("mobile", "string", optional: true, "Mobile number in E.164, e.g. `+46701234567`."),
+        Field("street", "string", optional: true, "Street address."),
+        Field("postal_code", "string", optional: true, "Postal code as written in the country, e.g. `123 45`, `1234 AB`."),
+        Field("city", "string", optional: true, "Locality."),
+        Field("country", "string", optional: true, "ISO 3166-1 alpha-2 code, e.g. `SE`."),
+        Field("family", "string", optional: true, "Customer family or group."),
+        Field("type", "string", optional: true, "Customer type."),
+        Field("category", "string", optional: true, "Category."),
+        Field("points", "integer", "Loyalty points not yet paid out."),
+        Field("turnover_group", "string", optional: true, "Turnover group (\"omzetgroep\")."),
+        Field("newsletter", "boolean", "Consent to marketing mail and SMS."),
+        Field("newsletter_at", "string", optional: true, "When consent was given, ISO 8601."),
+        Field("receives_status_mails", "boolean", "Whether order status mails go to this customer."),
+        Field("last_visit", "string", optional: true, "Last visit as `YYYY-MM-DD`."),
+        Field("vehicles", "{ type?: string, brand?: string, model?: string, plate?: string }[]", "Vehicles the customer owns."),
+        Field("cards", "{ number: string, template?: string, valid_until?: string, status: string }[]", "Customer cards."),
+        Field("attrs", "table<string, string>", "Custom attributes, e.g. `c.attrs.shoe_size`."),
+    ]
+
+    /// Methods of a customer record.
+    public static let customerMethods: [Function] = [
+        Function("owns", "Whether the customer owns a vehicle of `brand` (and `model`), ignoring case.",
+                 parameters: [Field("brand", "string", "The brand."), Field("model", "string", optional: true, "The model.")],
+                 returns: "boolean", example: #"c:owns("Volvo", "V70")"#),
+        Function("has", "Whether a field has a non-empty value.",
+                 parameters: [Field("field", "string", "A field name such as `email`.")],
+                 returns: "boolean", example: #"c:has("mobile")"#),
+        Function("attr", "A custom attribute, or `default` when it is missing.",
+                 parameters: [Field("key", "string", "The attribute."), Field("default", "any", optional: true, "The fallback.")],
+                 returns: "string|any", example: #"c:attr("shoe_size", "?")"#),
+    ]
+
+    /// Fields of the `ctx` table a menu or function receives.
+    public static let actionContextFields: [Field] = [
+        Field("params", "table<string, string>", "The values given with `--param KEY=VALUE`."),
+        Field("say", "fun(text: string)", "Shows a line to the user who pressed the button."),
+    ]
+}

@@ -1,0 +1,112 @@
+import Foundation
+import KassaCore
+import Logging
+import Lua
+
+/// The scripting host: one sandboxed Lua state, the plugins loaded into it, and the registry
+/// they filled. Not thread-safe: one host per thread or task.
+public final class ScriptHost {
+    public let state: LuaState
+    public let registry: PluginRegistry
+    public let logger: Logger
+    private(set) lazy var customerRecords = CustomerRecords(state: state)
+
+    /// - Parameters:
+    ///   - limits: the budget of every call into a plugin (`[limits]` in `kassa.toml`).
+    ///   - logger: where `print` and `kassa.log` of plugins go.
+    public init(limits: LuaLimits = .default, logger: Logger, registry: PluginRegistry = PluginRegistry()) {
+        state = LuaState(limits: limits)
+        self.registry = registry
+        self.logger = logger
+    }
+
+    /// Loads every plugin found in `directories`, in order. Broken plugins are recorded in the
+    /// registry with their error and skipped; loading never fails as a whole.
+    @discardableResult
+    public func loadPlugins(from directories: [String]) -> [PluginRecord] {
+        directories.flatMap(PluginDiscovery.plugins(in:)).map(loadPlugin(at:))
+    }
+
+    /// Loads one plugin file (`x.lua` or `x/init.lua`) and adds what it registers.
+    @discardableResult
+    public func loadPlugin(at path: String) -> PluginRecord {
+        let session = PluginSession(path: path)
+        do {
+            let code = try Self.read(path)
+            let environment = makeEnvironment(for: session, print: nil)
+            let chunk: LuaFunction
+            do {
+                chunk = try state.load(code, chunkName: path, environment: environment)
+            } catch {
+                throw PluginError(.syntax, error.message, at: SourceLocation(file: error.chunk ?? path, line: error.line))
+            }
+            do {
+                try state.call(chunk, [])
+            } catch {
+                throw session.firstError ?? PluginError(.load, error.message, at: SourceLocation(file: error.chunk ?? path, line: error.line))
+            }
+            if let error = session.firstError { throw error }
+            let manifest = session.manifest ?? PluginManifest(name: PluginRecord.stem(of: path), version: "0.0.0")
+            let record = registry.add(session.registrations, manifest: manifest, kind: .lua, path: path)
+            if let error = record.error { logger.warning("Plugin \(path) skipped: \(error)") }
+            return record
+        } catch {
+            let pluginError = error as? PluginError ?? PluginError(.load, "\(error)", at: SourceLocation(file: path))
+            logger.warning("Plugin \(path) skipped: \(pluginError)")
+            registry.addFailure(pluginError, manifest: session.manifest, kind: .lua, path: path)
+            return registry.plugins.last!
+        }
+    }
+
+    /// Runs a script (`kassa run FILE.lua ARGS...`) with the same API and sandbox as plugins.
+    /// Its `print` goes to `print`; what it registers is checked but not kept.
+    /// - Throws: `ScriptError` whose message is `FILE:LINE: message`.
+    @discardableResult
+    public func runScript(at path: String, arguments: [String], limits: LuaLimits? = nil, print: @escaping (String) -> Void) throws -> [LuaValue] {
+        let session = PluginSession(path: path)
+        let code: String
+        do { code = try Self.read(path) } catch { throw error }
+        let environment = makeEnvironment(for: session, print: print)
+        do {
+            let chunk = try state.load(code, chunkName: path, environment: environment)
+            return try state.call(chunk, arguments.map(LuaValue.string), limits: limits)
+        } catch {
+            throw ScriptError(.scriptFailed, error.description, underlying: error)
+        }
+    }
+
+    /// A sandbox environment with the `kassa` table bound to `session`.
+    func makeEnvironment(for session: PluginSession, print: ((String) -> Void)?) -> LuaTableReference {
+        let logger = self.logger
+        let environment = state.makeEnvironment(print: print ?? { line in
+            logger.info("\(line)", metadata: ["plugin": .string(session.pluginName)])
+        })
+        environment["kassa"] = .reference(KassaAPI(host: self, session: session).makeTable())
+        return environment
+    }
+
+    static func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScriptError(.fileUnreadable, "Cannot read \"\(path)\": no such file or not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScriptError(.fileUnreadable, "\"\(path)\" is not UTF-8 text")
+        }
+        return text
+    }
+}
+
+extension ScriptHost {
+    /// Validates plugin files without installing them: each is loaded into a throwaway host
+    /// that already holds the installed plugins, so name clashes show too.
+    public static func check(paths: [String], installedDirectories: [String], limits: LuaLimits, logger: Logger) -> [PluginRecord] {
+        paths.map { path in
+            let host = ScriptHost(limits: limits, logger: logger)
+            let installed = installedDirectories.flatMap(PluginDiscovery.plugins(in:)).filter {
+                URL(fileURLWithPath: $0).standardizedFileURL != URL(fileURLWithPath: path).standardizedFileURL
+            }
+            for other in installed { host.loadPlugin(at: other) }
+            return host.loadPlugin(at: path)
+        }
+    }
+}

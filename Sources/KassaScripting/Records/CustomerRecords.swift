@@ -1,0 +1,144 @@
+import Foundation
+import KassaCore
+import Lua
+
+/// Customers as Lua sees them: read-only proxies (`c.first_name`, `c.vehicles`, `c:owns("Volvo")`).
+///
+/// Scalar fields are laid out as cells C can push without entering Swift; lists and the custom
+/// attributes are built on demand by the resolver. The field list is `LuaAPIReference.customerFields`,
+/// the same list the documentation is generated from.
+final class CustomerRecords {
+    /// The customers of the current batch, shared with the resolver.
+    private final class Batch {
+        var customers: [Customer] = []
+    }
+
+    let kind: LuaRecordKind
+    private let batch = Batch()
+    private let slots: [String: Int]
+
+    /// Methods every customer proxy has, written in Lua and run in the sandbox like any script.
+    private static let methodsSource = """
+        local methods = {}
+        local lower = string.lower
+        -- c:owns(brand [, model]): whether a vehicle of that brand (and model) is the customer's.
+        -- Case-insensitive, because shops type brands every which way.
+        function methods.owns(c, brand, model)
+          brand = lower(brand)
+          model = model and lower(model)
+          for _, v in ipairs(c.vehicles) do
+            if v.brand and lower(v.brand) == brand and (model == nil or (v.model and lower(v.model) == model)) then
+              return true
+            end
+          end
+          return false
+        end
+        -- c:has(field): whether the field has a non-empty value (has("email"), has("mobile")).
+        function methods.has(c, field)
+          local value = c[field]
+          return value ~= nil and value ~= ""
+        end
+        -- c:attr(key [, default]): a custom attribute, with a default when it is missing.
+        function methods.attr(c, key, default)
+          local value = c.attrs[key]
+          if value == nil then return default end
+          return value
+        end
+        return methods
+        """
+
+    init(state: LuaState) {
+        let fields = LuaAPIReference.customerFields.map(\.name)
+        slots = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
+        let environment = state.makeEnvironment()
+        var methods: [String: LuaFunction] = [:]
+        do {
+            let chunk = try state.load(Self.methodsSource, chunkName: "kassa/customer-methods.lua", environment: environment)
+            if let table = try state.call(chunk, [], limits: .none).first?.tableValue {
+                for (name, value) in table.fields { if let function = value.functionValue { methods[name] = function } }
+            }
+        } catch {
+            preconditionFailure("the built-in customer methods do not load: \(error)")
+        }
+        let batch = self.batch
+        kind = LuaRecordKind(state: state, name: "customer", fields: fields, methods: methods) { index, field in
+            try CustomerRecords.resolve(field, of: batch.customers[index])
+        }
+    }
+
+    /// The customers currently loaded.
+    var customers: [Customer] { batch.customers }
+
+    /// Makes `customers` the current batch; earlier proxies stop working.
+    func load(_ customers: [Customer]) {
+        batch.customers = customers
+        kind.load(count: customers.count) { writer in
+            for customer in customers {
+                writer.nextRecord()
+                write(customer, into: &writer)
+            }
+        }
+    }
+
+    private func slot(_ name: String) -> Int { slots[name]! }
+
+    private func write(_ customer: Customer, into writer: inout LuaRecordWriter) {
+        writer.set(slot("number"), customer.number)
+        writer.set(slot("first_name"), customer.firstName)
+        writer.set(slot("last_name"), customer.lastName)
+        writer.set(slot("company"), customer.company)
+        writer.set(slot("is_company"), customer.isCompany)
+        writer.set(slot("email"), customer.email)
+        writer.set(slot("billing_email"), customer.billingEmail)
+        writer.set(slot("mobile"), customer.mobile)
+        writer.set(slot("street"), customer.street)
+        writer.set(slot("postal_code"), customer.postalCode)
+        writer.set(slot("city"), customer.city)
+        writer.set(slot("country"), customer.country)
+        writer.set(slot("family"), customer.family)
+        writer.set(slot("type"), customer.type)
+        writer.set(slot("category"), customer.category)
+        writer.set(slot("points"), customer.points)
+        writer.set(slot("turnover_group"), customer.turnoverGroup)
+        writer.set(slot("newsletter"), customer.newsletter)
+        writer.set(slot("newsletter_at"), customer.newsletterAt.map(Self.timestamp))
+        writer.set(slot("receives_status_mails"), customer.receivesStatusMails)
+        writer.set(slot("last_visit"), customer.lastVisit?.description)
+        writer.setResolved(slot("contact_emails"))
+        writer.setResolved(slot("vehicles"))
+        writer.setResolved(slot("cards"))
+        writer.setResolved(slot("attrs"))
+    }
+
+    private static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    private static func resolve(_ field: String, of customer: Customer) throws -> LuaValue {
+        func text(_ value: String?) -> LuaValue { value.map(LuaValue.string) ?? .nil }
+        switch field {
+        case "contact_emails":
+            return .table(LuaTable(array: customer.contactEmails.map(LuaValue.string)))
+        case "vehicles":
+            return .table(LuaTable(array: customer.vehicles.map { vehicle in
+                .table(LuaTable(fields: [
+                    "type": text(vehicle.type), "brand": text(vehicle.brand),
+                    "model": text(vehicle.model), "plate": text(vehicle.plate),
+                ].filter { $0.value != .nil }))
+            }))
+        case "cards":
+            return .table(LuaTable(array: customer.cards.map { card in
+                .table(LuaTable(fields: [
+                    "number": .string(card.number), "template": text(card.template),
+                    "valid_until": text(card.validUntil?.description), "status": .string(card.status),
+                ].filter { $0.value != .nil }))
+            }))
+        case "attrs":
+            return .table(LuaTable(fields: customer.attributes.mapValues(LuaValue.string)))
+        default:
+            return .nil
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Runs the built `kassa` executable as a user or a script would, and captures what it says.
+public enum KassaProcess {
+    /// What one run produced.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The `kassa` built beside the running tests.
+    public static var executable: String {
+        if let override = ProcessInfo.processInfo.environment["KASSA_BINARY"] { return override }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        // The test runner may live inside an .xctest bundle.
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("kassa")
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue { return candidate.path }
+            directory.deleteLastPathComponent()
+        }
+        return "kassa"
+    }
+
+    /// The repository root (where `plugins/` and `examples/` are).
+    public static var repositoryRoot: String {
+        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while directory.path != "/" {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) { return directory.path }
+            directory.deleteLastPathComponent()
+        }
+        return FileManager.default.currentDirectoryPath
+    }
+
+    /// Runs `kassa ARGUMENTS` in `directory` with `environment` added, and waits for it.
+    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+                           input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repositoryRoot)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let stdin = Pipe()
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try? stdin.fileHandleForWriting.close()
+        // Read both pipes while the process runs so neither can fill up and block it.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errorData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData = errors.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: outputData, as: UTF8.self),
+                      stderr: String(decoding: errorData, as: UTF8.self))
+    }
+}

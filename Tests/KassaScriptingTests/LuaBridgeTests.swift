@@ -1,0 +1,118 @@
+import KassaCore
+import KassaScripting
+import Lua
+import Testing
+
+@Suite struct LuaBridgeTests {
+    @Test func aLuaFilterSeesEveryCustomerFieldThroughTheProxy() throws {
+        let fixture = try PluginFixture(plugins: ["f.lua": """
+            kassa.filter { name = 'volvo', params = { brand = 'string', since = 'date', min = 'integer' },
+              match = function(c, p)
+                return c:owns(p.brand) and c.last_visit < p.since and c.points >= p.min
+                   and c.first_name == 'Åsa' and c.vehicles[1].plate == 'ABC123' and c.attrs.shoe_size == '38'
+                   and c:attr('missing', 'x') == 'x' and c:has('email') and not c.is_company and c.newsletter
+              end }
+            """])
+        let filter = try fixture.host.registry.filter(named: "volvo")
+        let parameters = try filter.parameters.parse(["brand": "volvo", "since": "2026-03-01", "min": "1000"], owner: "filter volvo")
+        #expect(try filter.implementation.matches(Customers.sample, parameters: parameters) == [true, false, false])
+    }
+
+    @Test func aFilterErrorNamesTheFilterTheCustomerAndTheLine() throws {
+        let fixture = try PluginFixture(plugins: ["f.lua": """
+            kassa.filter { name = 'fragile', match = function(c)
+              return c.vehicles[1].brand == 'Volvo'
+            end }
+            """])
+        let filter = try fixture.host.registry.filter(named: "fragile")
+        do {
+            _ = try filter.implementation.matches(Customers.sample, parameters: [:])
+            Issue.record("expected the filter to fail on the customer without vehicles")
+        } catch {
+            let text = String(describing: error)
+            #expect(text.contains("Filter \"fragile\" failed on customer 1003"), "\(text)")
+            #expect(text.contains("f.lua:2:"), "\(text)")
+        }
+    }
+
+    @Test func aTypoInAFieldNameIsAnErrorNotNil() throws {
+        let fixture = try PluginFixture(plugins: ["f.lua": "kassa.filter { name = 'typo', match = function(c) return c.frist_name end }"])
+        let error = #expect(throws: (any Error).self) {
+            try fixture.host.registry.filter(named: "typo").implementation.matches(Customers.sample, parameters: [:])
+        }
+        #expect(String(describing: error!).contains("a customer has no field 'frist_name'"))
+    }
+
+    @Test func customersAreReadOnly() throws {
+        let fixture = try PluginFixture(plugins: ["f.lua": "kassa.filter { name = 'write', match = function(c) c.points = 1e9 return true end }"])
+        let error = #expect(throws: (any Error).self) {
+            try fixture.host.registry.filter(named: "write").implementation.matches(Customers.sample, parameters: [:])
+        }
+        #expect(String(describing: error!).contains("a customer record is read-only"))
+    }
+
+    @Test func aProxyKeptPastItsCallRaisesInsteadOfReadingStaleData() throws {
+        let fixture = try PluginFixture(plugins: ["f.lua": """
+            local kept
+            kassa.filter { name = 'keep', match = function(c)
+              if kept == nil then kept = c end
+              return kept.number == c.number
+            end }
+            """])
+        let filter = try fixture.host.registry.filter(named: "keep").implementation
+        #expect(try filter.matches([Customers.sample[0]], parameters: [:]) == [true])
+        let error = #expect(throws: (any Error).self) { try filter.matches([Customers.sample[1]], parameters: [:]) }
+        #expect(String(describing: error!).contains("this customer record is no longer valid"))
+    }
+
+    @Test func aFilterThatLoopsForeverEndsWithTheTimeLimitAndTheHostGoesOn() throws {
+        let fixture = try PluginFixture(plugins: ["f.lua": """
+            kassa.filter { name = 'loop', match = function(c) while true do end end }
+            kassa.filter { name = 'ok', match = function(c) return c.points > 100 end }
+            """])
+        let error = #expect(throws: (any Error).self) {
+            try fixture.host.registry.filter(named: "loop").implementation.matches(Customers.sample, parameters: [:])
+        }
+        #expect(String(describing: error!).contains("time limit of 0.5 s exceeded"))
+        #expect(try fixture.host.registry.filter(named: "ok").implementation.matches(Customers.sample, parameters: [:]) == [true, false, true])
+    }
+
+    @Test func menusAndFunctionsRunWithTheirContext() throws {
+        let fixture = try PluginFixture(plugins: ["m.lua": """
+            kassa.menu { name = 'Greet', run = function(ctx) ctx.say('Hej ' .. ctx.params.name, 2) end }
+            kassa.func { code = 'FAIL', run = function(ctx) error('drawer jammed') end }
+            """])
+        var said: [String] = []
+        let context = ActionContext(parameters: ["name": "Åsa"], logger: fixture.log.logger) { said.append($0) }
+        try fixture.host.registry.menu(named: "Greet").implementation.run(context)
+        #expect(said == ["Hej Åsa\t2"])
+        let error = #expect(throws: (any Error).self) { try fixture.host.registry.function(code: "FAIL").implementation.run(context) }
+        #expect(String(describing: error!).contains("m.lua:2: drawer jammed"))
+    }
+
+    @Test func renderFunctionsProduceMessages() throws {
+        let fixture = try PluginFixture(plugins: ["t.lua": """
+            kassa.template { name = 'points', channel = 'email', render = function(c, ctx)
+              return { subject = 'Poäng', text = c.first_name .. ' har ' .. c.points .. ' poäng (' .. ctx.shop .. ')' }
+            end }
+            """])
+        let renderer = try #require(try fixture.host.registry.template(named: "points").renderer)
+        let message = try renderer.render(Customers.sample[0], context: ["shop": "Cykelbutiken"])
+        #expect(message == RenderedMessage(text: "Åsa har 1200 poäng (Cykelbutiken)", subject: "Poäng"))
+    }
+
+    @Test func eventsReachTheirHandlers() throws {
+        let fixture = try PluginFixture(plugins: ["e.lua": "kassa.on('order.status_changed', function(e) kassa.log(e.name, e.status) end)"])
+        let failures = fixture.host.registry.emit(KassaEvent(name: "order.status_changed", payload: ["status": "invoiced"]))
+        #expect(failures.isEmpty)
+        #expect(fixture.log.lines.contains("[e] order.status_changed\tinvoiced"))
+    }
+
+    @Test func scriptsGetTheirArgumentsAndPrintToTheGivenOutput() throws {
+        let folder = try PluginFixture(plugins: [:])
+        let script = try folder.folder.write("run.lua", "local a, b = ...\nprint(a .. '+' .. b)")
+        var printed: [String] = []
+        try folder.host.runScript(at: script, arguments: ["x", "y"]) { printed.append($0) }
+        #expect(printed == ["x+y"])
+    }
+}
