@@ -1,0 +1,164 @@
+import Foundation
+import Lua
+
+/// `lua-filter-call`: a Lua predicate over 1,000,000 in-memory customer-like records reached
+/// through the host's record proxy, against the same predicate in standalone `lua5.4` over
+/// pre-built Lua tables. Also the cost of an empty host→Lua call, a Lua→Swift call, and of
+/// the budget hook on plain Lua code.
+enum LuaFilterCallBench {
+    static let count = 1_000_000
+    static let batchSize = 1_000
+
+    struct Record {
+        var number: String
+        var firstName: String
+        var city: String
+        var country: String
+        var points: Int
+        var newsletter: Bool
+        var lastVisit: String?
+    }
+
+    static let predicate = """
+        function(c, p)
+          return c.points >= p.min_points and c.country == p.country and (c.last_visit == nil or c.last_visit < p.since)
+        end
+        """
+
+    static let cities = ["Stockholm", "Göteborg", "Malmö", "Amsterdam", "Utrecht", "Lyon", "Paris", "Berlin", "London"]
+    static let countries = ["SE", "SE", "SE", "NL", "NL", "FR", "FR", "DE", "GB"]
+
+    static func makeRecords() -> [Record] {
+        (0..<count).map { index in
+            let place = index % cities.count
+            return Record(
+                number: String(100_000 + index), firstName: "Kund\(index % 977)", city: cities[place], country: countries[place],
+                points: (index * 37) % 2_000, newsletter: index % 3 == 0,
+                lastVisit: index % 5 == 0 ? nil : "2026-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1))")
+        }
+    }
+
+    static func run() throws -> [Figure] {
+        let records = makeRecords()
+        var figures: [Figure] = []
+
+        // Host: the record proxy, the sandbox budget armed (2 s, 64 MiB per batch call).
+        let state = LuaState(limits: .default)
+        let environment = state.makeEnvironment()
+        let function = try state.call(try state.load("return " + predicate, chunkName: "bench.lua", environment: environment), [])[0].functionValue!
+        let kind = LuaRecordKind(state: state, name: "customer", fields: ["number", "first_name", "city", "country", "points", "newsletter", "last_visit"])
+        let parameters: LuaValue = ["min_points": 500, "country": "SE", "since": "2026-06-01"]
+        var matched = 0
+        let seconds = try best(of: 3) {
+            matched = 0
+            var start = 0
+            while start < count {
+                let end = min(start + batchSize, count)
+                kind.load(count: end - start) { writer in
+                    for record in records[start..<end] {
+                        writer.nextRecord()
+                        writer.set(0, record.number)
+                        writer.set(1, record.firstName)
+                        writer.set(2, record.city)
+                        writer.set(3, record.country)
+                        writer.set(4, record.points)
+                        writer.set(5, record.newsletter)
+                        writer.set(6, record.lastVisit)
+                    }
+                }
+                matched += try kind.filter(function, argument: parameters).reduce(0) { $0 + ($1 ? 1 : 0) }
+                start = end
+            }
+        }
+        let anchorOutput = try runLua(anchorScript(loop: "filter"))
+        let parts = anchorOutput.split(separator: " ")
+        let anchorNanoseconds = Double(parts[0])!
+        let anchorMatched = Int(parts[1])!
+        guard anchorMatched == matched else {
+            throw BenchError("host matched \(matched) records, lua5.4 matched \(anchorMatched): the two runs disagree")
+        }
+        figures.append(Figure(
+            bench: "lua-filter-call", value: seconds * 1e9 / Double(count), unit: "ns/record",
+            anchor: "lua5.4 same predicate over pre-built tables", anchorValue: anchorNanoseconds, goal: "<= 2.0",
+            note: "budget armed (2 s, 64 MiB per batch of \(batchSize)); \(matched) matched; includes laying records out as cells"))
+
+        // An empty host→Lua call, through LuaState.call (arguments converted, limits armed).
+        let empty = try state.call(try state.load("return function() end", chunkName: "empty.lua", environment: environment), [])[0].functionValue!
+        let calls = 200_000
+        let hostToLua = try best(of: 3) { for _ in 0..<calls { try state.call(empty, []) } }
+        let luaCall = Double(try runLua(anchorScript(loop: "call")))!
+        figures.append(Figure(
+            bench: "host-to-lua-call", value: hostToLua * 1e9 / Double(calls), unit: "ns/call",
+            anchor: "lua5.4 calling an empty Lua function", anchorValue: luaCall, goal: "report"))
+
+        // A Lua→Swift call: a Lua loop calling a Swift closure.
+        environment["swift_noop"] = .function(state.makeFunction { _ in [] })
+        let loop = try state.load("local f = swift_noop for i = 1, \(calls * 5) do f() end", chunkName: "loop.lua", environment: environment)
+        let luaToSwift = try best(of: 3) { try state.call(loop, []) }
+        figures.append(Figure(
+            bench: "lua-to-swift-call", value: luaToSwift * 1e9 / Double(calls * 5), unit: "ns/call",
+            anchor: "lua5.4 calling an empty Lua function", anchorValue: luaCall, goal: "report"))
+
+        // The budget hook on plain Lua code: every 1,000 instructions (the design) and, to show
+        // why not, on every instruction.
+        let plain = "local n = 0 for i = 1, 20000000 do n = n + i % 7 end return n"
+        let plainAnchor = Double(try runLua(anchorScript(loop: "plain")))!
+        for (name, interval) in [("lua-budget-hook", 1000), ("lua-budget-hook-every-instruction", 1)] {
+            let hooked = LuaState(limits: LuaLimits(timeout: 60, memory: 64 * 1024 * 1024), hookInterval: interval)
+            let chunk = try hooked.load(plain, chunkName: "plain.lua", environment: hooked.makeEnvironment())
+            let time = try best(of: 3) { try hooked.call(chunk, []) }
+            figures.append(Figure(
+                bench: name, value: time * 1e9 / 20_000_000, unit: "ns/iteration",
+                anchor: "lua5.4 same loop, no hook", anchorValue: plainAnchor, goal: interval == 1000 ? "<= 1.2" : "report",
+                note: "count hook every \(interval) instruction(s), wall-clock deadline armed"))
+        }
+        return figures
+    }
+
+    /// The standalone anchors, timed inside lua5.4 with os.clock (CPU time, as the host's).
+    static func anchorScript(loop: String) -> String {
+        """
+        local cities = { "Stockholm", "Göteborg", "Malmö", "Amsterdam", "Utrecht", "Lyon", "Paris", "Berlin", "London" }
+        local countries = { "SE", "SE", "SE", "NL", "NL", "FR", "FR", "DE", "GB" }
+        local count = \(count)
+        local which = "\(loop)"
+        local function best(runs, body)
+          local fastest = math.huge
+          for _ = 1, runs do
+            local start = os.clock()
+            body()
+            fastest = math.min(fastest, os.clock() - start)
+          end
+          return fastest
+        end
+        if which == "filter" then
+          local records = {}
+          for i = 0, count - 1 do
+            local place = i % #cities + 1
+            records[i + 1] = {
+              number = tostring(100000 + i), first_name = "Kund" .. (i % 977), city = cities[place], country = countries[place],
+              points = (i * 37) % 2000, newsletter = i % 3 == 0,
+              last_visit = (i % 5 ~= 0) and string.format("2026-%02d-%02d", i % 12 + 1, i % 28 + 1) or nil,
+            }
+          end
+          local predicate = \(predicate)
+          local p = { min_points = 500, country = "SE", since = "2026-06-01" }
+          local matched = 0
+          local seconds = best(3, function()
+            matched = 0
+            for i = 1, count do
+              if predicate(records[i], p) then matched = matched + 1 end
+            end
+          end)
+          print(string.format("%.3f %d", seconds * 1e9 / count, matched))
+        elseif which == "call" then
+          local f = function() end
+          local n = 1000000
+          print(string.format("%.3f", best(3, function() for i = 1, n do f() end end) * 1e9 / n))
+        else
+          local seconds = best(3, function() local n = 0 for i = 1, 20000000 do n = n + i % 7 end return n end)
+          print(string.format("%.3f", seconds * 1e9 / 20000000))
+        end
+        """
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+// scripts/bench [NAME...]: each benchmark prints one JSON object per figure on stdout.
+let benches: [String: () throws -> [Figure]] = [
+    "lua-filter-call": LuaFilterCallBench.run,
+]
+
+let requested = Array(CommandLine.arguments.dropFirst())
+let names = requested.isEmpty ? benches.keys.sorted() : requested
+for name in names {
+    guard let bench = benches[name] else {
+        FileHandle.standardError.write(Data("kassa-bench: no benchmark is called \"\(name)\" (known: \(benches.keys.sorted().joined(separator: ", ")))\n".utf8))
+        exit(2)
+    }
+    do {
+        for figure in try bench() { figure.emit() }
+    } catch {
+        FileHandle.standardError.write(Data("kassa-bench: \(name) failed: \(error)\n".utf8))
+        exit(1)
+    }
+}

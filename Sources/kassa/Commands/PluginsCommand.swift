@@ -1,0 +1,84 @@
+import ArgumentParser
+import KassaCore
+import KassaScripting
+
+/// `kassa plugins [--json]` and `kassa plugins check FILE...`
+struct PluginsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plugins",
+        abstract: "List the plugins found, their status and what each registers.",
+        subcommands: [PluginsCheckCommand.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let environment = try CommandEnvironment(global)
+            let host = environment.makeHost()
+            try PluginListing.print(host.registry.plugins, json: json)
+        }
+    }
+}
+
+/// `kassa plugins check FILE...`
+struct PluginsCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate plugin files without installing them (exit 1 if any is broken)."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @Argument(help: "Plugin files (NAME.lua or NAME/init.lua).")
+    var files: [String]
+
+    func run() throws {
+        try reportingFailures {
+            let environment = try CommandEnvironment(global)
+            let records = ScriptHost.check(paths: files, installedDirectories: environment.pluginDirectories,
+                                           limits: environment.limits, logger: environment.logger)
+            try PluginListing.print(records, json: json)
+            if records.contains(where: { !$0.isLoaded }) { throw ExitCode.failure }
+        }
+    }
+}
+
+/// How plugin records are shown.
+enum PluginListing {
+    struct Entry: Encodable {
+        var name: String
+        var version: String
+        var kind: String
+        var path: String?
+        var status: String
+        var error: String?
+        var registered: PluginRecord.Summary
+    }
+
+    static func print(_ records: [PluginRecord], json: Bool) throws {
+        let entries = records.map { record in
+            Entry(name: record.manifest.name, version: record.manifest.version, kind: record.kind.rawValue,
+                  path: record.path, status: record.isLoaded ? "loaded" : "failed",
+                  error: record.error?.description, registered: record.registered)
+        }
+        if json { return try Output.json(entries) }
+        if entries.isEmpty { return Output.line("No plugins found.") }
+        for entry in entries {
+            Output.line("\(entry.name) \(entry.version)  \(entry.status)  \(entry.path ?? "(native)")")
+            if let error = entry.error { Output.line("  error: \(error)") }
+            let registered = entry.registered
+            for (what, names) in [("filters", registered.filters), ("templates", registered.templates), ("menus", registered.menus),
+                                  ("functions", registered.functions), ("buttons", registered.buttons), ("events", registered.events)]
+            where !names.isEmpty {
+                Output.line("  \(what): \(names.joined(separator: ", "))")
+            }
+        }
+    }
+}

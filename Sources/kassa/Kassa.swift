@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `kassa`: the command line of the Kassa scripting host.
+@main
+struct Kassa: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kassa",
+        abstract: "A scripting host for shop back-offices: Lua filters, templates and macro buttons.",
+        subcommands: [
+            RunCommand.self,
+            PluginsCommand.self,
+            SMSCommand.self,
+            APIReferenceCommand.self,
+        ]
+    )
+}

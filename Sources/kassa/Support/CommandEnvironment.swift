@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import KassaCore
+import KassaScripting
+import Logging
+import Lua
+
+/// What a command works with: the configuration, the logger, the plugin folders.
+struct CommandEnvironment {
+    let options: GlobalOptions
+    let configuration: KassaConfiguration
+    let logger: Logger
+
+    init(_ options: GlobalOptions) throws {
+        self.options = options
+        Self.bootstrapLogging()
+        logger = Logger(label: "kassa")
+        let manager = FileManager.default
+        if let path = options.config {
+            guard manager.fileExists(atPath: path) else { throw CommandFailure("Configuration file \"\(path)\" does not exist") }
+            configuration = try Self.load(path)
+        } else if manager.fileExists(atPath: "kassa.toml") {
+            configuration = try Self.load("kassa.toml")
+        } else {
+            configuration = KassaConfiguration(baseDirectory: manager.currentDirectoryPath)
+        }
+        for warning in configuration.warnings { logger.warning("\(warning)") }
+        for directory in options.pluginDirectories {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CommandFailure("Plugin folder \"\(directory)\" does not exist")
+            }
+        }
+    }
+
+    private static func load(_ path: String) throws -> KassaConfiguration {
+        do { return try KassaConfiguration.load(from: path) } catch { throw CommandFailure("\(error)") }
+    }
+
+    /// The database file: `--db`, then `$KASSA_DB`, then `./kassa.sqlite`.
+    var databasePath: String {
+        options.database ?? ProcessInfo.processInfo.environment["KASSA_DB"] ?? "kassa.sqlite"
+    }
+
+    /// Shipped plugins (`./plugins`), then `[plugins] dirs`, then each `--plugins DIR`.
+    var pluginDirectories: [String] {
+        ["plugins"] + configuration.plugins.directories + options.pluginDirectories
+    }
+
+    /// The per-call budget of plugins, from `[limits]`.
+    var limits: LuaLimits {
+        LuaLimits(timeout: configuration.limits.scriptTimeout, memory: configuration.limits.scriptMemoryBytes)
+    }
+
+    /// A host with every plugin loaded; broken plugins are reported on stderr and skipped.
+    func makeHost(limits: LuaLimits? = nil) -> ScriptHost {
+        let host = ScriptHost(limits: limits ?? self.limits, logger: logger)
+        host.loadPlugins(from: pluginDirectories)
+        return host
+    }
+
+    private static let bootstrap: Void = {
+        LoggingSystem.bootstrap { label in StderrLogHandler(label: label) }
+    }()
+
+    static func bootstrapLogging() { _ = bootstrap }
+}
+
+/// A command's failure: its one-line reason goes to stderr and the exit status is 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning any error into one line on stderr and exit status 1.
+    func reportingFailures(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            if let script = error as? ScriptError, script.code == .scriptFailed {
+                // `kassa run` promises exactly FILE:LINE: message, like lua5.4 itself.
+                Output.plainError(script.message)
+            } else {
+                Output.error("\(error)")
+            }
+            throw ExitCode.failure
+        }
+    }
+}

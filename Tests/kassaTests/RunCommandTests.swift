@@ -1,0 +1,129 @@
+import Foundation
+import KassaTesting
+import Testing
+
+/// `kassa run` and `kassa plugins`, as a user or a cron job runs them: the real executable.
+@Suite struct RunCommandTests {
+    @Test func aScriptGetsItsArgumentsAndPrintsToStdout() throws {
+        let folder = TemporaryDirectory()
+        let script = try folder.write("hello.lua", "local name, n = ...\nprint('Hej ' .. name, n)")
+        let result = try KassaProcess.run(["run", script, "Åsa", "3"], in: folder.path)
+        #expect(result.status == 0)
+        #expect(result.stdout == "Hej Åsa\t3\n")
+    }
+
+    @Test func aFailingScriptExitsNonZeroWithFileLineAndMessage() throws {
+        let folder = TemporaryDirectory()
+        try folder.write("bad.lua", "local x = 1\nerror('no customers today')\n")
+        let result = try KassaProcess.run(["run", "bad.lua"], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stderr == "bad.lua:2: no customers today\n")
+    }
+
+    @Test func aMissingScriptIsAClearError() throws {
+        let folder = TemporaryDirectory()
+        let result = try KassaProcess.run(["run", "nope.lua"], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Cannot read \"nope.lua\""))
+    }
+
+    @Test func theTimeoutOptionEndsAnEndlessLoop() throws {
+        let folder = TemporaryDirectory()
+        try folder.write("loop.lua", "while true do end")
+        let result = try KassaProcess.run(["run", "--timeout", "0.3", "loop.lua"], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stderr == "loop.lua:1: time limit of 0.3 s exceeded\n")
+    }
+
+    @Test func theMemoryOptionEndsAMemoryBomb() throws {
+        let folder = TemporaryDirectory()
+        try folder.write("bomb.lua", "local s = 'x' while true do s = s .. s end")
+        let result = try KassaProcess.run(["run", "--memory", "8", "bomb.lua"], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("memory limit of 8 MiB exceeded"))
+    }
+
+    @Test func theConfigurationSetsTheDefaultLimits() throws {
+        let folder = TemporaryDirectory()
+        try folder.write("kassa.toml", "[limits]\nscript_timeout = 0.25\n")
+        try folder.write("loop.lua", "while true do end")
+        let result = try KassaProcess.run(["run", "loop.lua"], in: folder.path)
+        #expect(result.stderr == "loop.lua:1: time limit of 0.25 s exceeded\n")
+    }
+
+    @Test func aBadConfigurationIsOneClearLine() throws {
+        let folder = TemporaryDirectory()
+        try folder.write("kassa.toml", "[limits]\nscript_timeout = \"fast\"\n")
+        try folder.write("ok.lua", "print(1)")
+        let result = try KassaProcess.run(["run", "ok.lua"], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("kassa: kassa.toml:2:"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func printIsCappedForFloods() throws {
+        let folder = TemporaryDirectory()
+        try folder.write("flood.lua", "for i = 1, 5e6 do print('spam spam spam spam spam spam') end")
+        let result = try KassaProcess.run(["run", "--timeout", "30", "flood.lua"], in: folder.path)
+        #expect(result.status == 0)
+        #expect(result.stdout.utf8.count <= 16 * 1024 * 1024 + 100)
+        #expect(result.stdout.hasSuffix("[print output truncated: limit reached]\n"))
+    }
+
+    @Test func theShippedExampleRuns() throws {
+        let result = try KassaProcess.run(["run", "examples/welcome.lua", "Åsa"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Hej Åsa!\nio available: false, os.execute available: false\n"))
+    }
+}
+
+@Suite struct PluginsCommandTests {
+    struct Entry: Decodable {
+        var name: String
+        var version: String
+        var status: String
+        var path: String?
+        var error: String?
+        var registered: [String: [String]]
+    }
+
+    @Test func theShippedPluginsAllLoad() throws {
+        let result = try KassaProcess.run(["plugins", "--json"])
+        #expect(result.status == 0)
+        let entries = try JSONDecoder().decode([Entry].self, from: Data(result.stdout.utf8))
+        #expect(Set(entries.map(\.name)).isSuperset(of: ["car-filters", "lapsed-customers", "hello"]))
+        #expect(entries.allSatisfy { $0.status == "loaded" }, "\(entries.filter { $0.status != "loaded" })")
+        #expect(entries.first { $0.name == "car-filters" }?.registered["filters"]?.contains("car_brand") == true)
+    }
+
+    @Test func aBrokenPluginInAnExtraFolderIsListedAsFailedAndTheRestLoads() throws {
+        let folder = TemporaryDirectory()
+        try folder.write("extra/broken.lua", "kassa.plugin { name = 'broken', version = '1' }\nkassa.filter { name = 'x' }\n")
+        let result = try KassaProcess.run(["plugins", "--json", "--plugins", folder.file("extra")])
+        #expect(result.status == 0)
+        let entries = try JSONDecoder().decode([Entry].self, from: Data(result.stdout.utf8))
+        let broken = try #require(entries.first { $0.name == "broken" })
+        #expect(broken.status == "failed")
+        #expect(broken.error?.contains("broken.lua:2: kassa.filter: field \"match\" is required") == true)
+        #expect(entries.contains { $0.name == "hello" && $0.status == "loaded" })
+        #expect(result.stderr.contains("broken.lua"))
+    }
+
+    @Test func aMissingPluginFolderIsAClearError() throws {
+        let result = try KassaProcess.run(["plugins", "--plugins", "/nonexistent/kassa-plugins"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "kassa: Plugin folder \"/nonexistent/kassa-plugins\" does not exist\n")
+    }
+
+    @Test func checkValidatesFilesAndFailsOnABrokenOne() throws {
+        let folder = TemporaryDirectory()
+        let good = try folder.write("good.lua", "kassa.filter { name = 'new_filter', match = function() return true end }")
+        let clash = try folder.write("clash.lua", "kassa.filter { name = 'car_brand', match = function() return true end }")
+        let goodResult = try KassaProcess.run(["plugins", "check", good])
+        #expect(goodResult.status == 0)
+        #expect(goodResult.stdout.contains("loaded"))
+        let clashResult = try KassaProcess.run(["plugins", "check", good, clash])
+        #expect(clashResult.status == 1)
+        #expect(clashResult.stdout.contains("filter \"car_brand\" is already registered by plugin \"car-filters\""))
+    }
+}
