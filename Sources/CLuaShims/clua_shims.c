@@ -1,9 +1,15 @@
 #include "clua_shims.h"
 
+#define _GNU_SOURCE 1
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #if __has_include("clua_pattern.h")
 #include "clua_pattern.h"
@@ -41,6 +47,8 @@ double clua_now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+static void limit_reached(clua_sandbox *sandbox, clua_limit limit);
+
 // Counts every byte Lua holds. Growth beyond the cap is refused while scripts run, which
 // Lua turns into a memory error at the allocation site. The host's own pushes are never
 // refused: a refusal there would longjmp through a Swift frame.
@@ -54,7 +62,7 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     if (nsize > old && sandbox->memory_limit != 0 && sandbox->host_depth == 0
         && sandbox->memory_used - old + nsize > sandbox->memory_limit) {
-        if (sandbox->limit_hit == CLUA_LIMIT_NONE) sandbox->limit_hit = CLUA_LIMIT_MEMORY;
+        limit_reached(sandbox, CLUA_LIMIT_MEMORY);
         return NULL;
     }
     void *grown = realloc(ptr, nsize);
@@ -73,6 +81,27 @@ static int sandbox_panic(lua_State *L) {
 }
 
 static void sandbox_hook(lua_State *L, lua_Debug *ar);
+
+// Installs the hook a thread should have now: raising on every instruction once a limit
+// was hit, counting when an instruction limit is armed, none otherwise.
+static void apply_hook(clua_sandbox *sandbox, lua_State *thread) {
+    if (sandbox->limit_hit != CLUA_LIMIT_NONE)
+        lua_sethook(thread, sandbox_hook, LUA_MASKCOUNT, 1);
+    else if (sandbox->instruction_limit > 0)
+        lua_sethook(thread, sandbox_hook, LUA_MASKCOUNT, sandbox->hook_interval);
+    else
+        lua_sethook(thread, NULL, 0, 0);
+}
+
+// Records the first limit hit and hooks every running thread, so whichever runs next
+// raises, and a script that catches the error with pcall meets it again at once.
+// Called from the deadline signal handler too: it only writes fields (lua_sethook is
+// meant to be callable asynchronously, which is how lua.c stops a script on Ctrl-C).
+static void limit_reached(clua_sandbox *sandbox, clua_limit limit) {
+    if (sandbox->limit_hit == CLUA_LIMIT_NONE) sandbox->limit_hit = limit;
+    for (int i = 0; i < sandbox->running_count; i++)
+        lua_sethook(sandbox->running[i], sandbox_hook, LUA_MASKCOUNT, 1);
+}
 
 // Pushes "FILE:LINE: time limit of 2 s exceeded"; `level` as for luaL_where.
 static int push_limit_message(lua_State *L, clua_sandbox *sandbox, int level) {
@@ -103,11 +132,11 @@ static int push_limit_message(lua_State *L, clua_sandbox *sandbox, int level) {
 static int budget_exhausted(clua_sandbox *sandbox) {
     if (sandbox->limit_hit != CLUA_LIMIT_NONE) return 1;
     if (sandbox->deadline > 0 && clua_now() > sandbox->deadline) {
-        sandbox->limit_hit = CLUA_LIMIT_TIME;
+        limit_reached(sandbox, CLUA_LIMIT_TIME);
         return 1;
     }
     if (sandbox->instruction_limit > 0 && sandbox->instructions > sandbox->instruction_limit) {
-        sandbox->limit_hit = CLUA_LIMIT_INSTRUCTIONS;
+        limit_reached(sandbox, CLUA_LIMIT_INSTRUCTIONS);
         return 1;
     }
     return 0;
@@ -115,8 +144,6 @@ static int budget_exhausted(clua_sandbox *sandbox) {
 
 static int raise_limit(lua_State *L, int level) {
     clua_sandbox *sandbox = clua_sandbox_of(L);
-    // From now on this thread checks on every instruction, so a script that catches the
-    // error with pcall meets it again at once and the call ends.
     lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
     push_limit_message(L, sandbox, level);
     return lua_error(L);
@@ -133,9 +160,73 @@ int clua_budget_charge(lua_State *L, long steps) {
 static void sandbox_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     clua_sandbox *sandbox = clua_sandbox_of(L);
-    sandbox->instructions += sandbox->hook_interval;
+    if (sandbox->instruction_limit > 0 && sandbox->limit_hit == CLUA_LIMIT_NONE)
+        sandbox->instructions += sandbox->hook_interval;
     // Level 0 in a hook is the running Lua function.
     if (budget_exhausted(sandbox)) raise_limit(L, 0);
+}
+
+// MARK: - The deadline timer
+
+// One POSIX timer per OS thread, aimed at that thread (SIGEV_THREAD_ID), shared by every
+// state that runs there. It is re-armed lazily: a call whose deadline is later than the
+// pending expiry costs no system call; an early expiry just re-arms from the handler.
+static _Thread_local clua_sandbox *armed_sandbox;
+static _Thread_local timer_t deadline_timer;
+static _Thread_local int deadline_timer_ready;
+static _Thread_local double deadline_timer_expiry;
+static pthread_once_t deadline_signal_once = PTHREAD_ONCE_INIT;
+static int deadline_signal_number;
+
+static void set_timer(double at) {
+    struct itimerspec spec;
+    memset(&spec, 0, sizeof(spec));
+    spec.it_value.tv_sec = (time_t)at;
+    spec.it_value.tv_nsec = (long)((at - (double)(time_t)at) * 1e9);
+    if (spec.it_value.tv_sec == 0 && spec.it_value.tv_nsec == 0) spec.it_value.tv_nsec = 1;
+    if (timer_settime(deadline_timer, TIMER_ABSTIME, &spec, NULL) == 0) deadline_timer_expiry = at;
+}
+
+static void deadline_signal(int signal_number) {
+    (void)signal_number;
+    int saved_errno = errno;
+    deadline_timer_expiry = 0;
+    clua_sandbox *sandbox = armed_sandbox;
+    if (sandbox != NULL && sandbox->deadline > 0) {
+        if (clua_now() >= sandbox->deadline) limit_reached(sandbox, CLUA_LIMIT_TIME);
+        else set_timer(sandbox->deadline);
+    }
+    errno = saved_errno;
+}
+
+static void install_deadline_signal(void) {
+    deadline_signal_number = SIGRTMIN + 4;
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = deadline_signal;
+    action.sa_flags = SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    sigaction(deadline_signal_number, &action, NULL);
+}
+
+static void arm_deadline_timer(double deadline) {
+    pthread_once(&deadline_signal_once, install_deadline_signal);
+    if (!deadline_timer_ready) {
+        // Dispatch and Swift concurrency workers block signals; this one is ours, so let it
+        // through on the thread that runs Lua.
+        sigset_t ours;
+        sigemptyset(&ours);
+        sigaddset(&ours, deadline_signal_number);
+        pthread_sigmask(SIG_UNBLOCK, &ours, NULL);
+        struct sigevent event;
+        memset(&event, 0, sizeof(event));
+        event.sigev_notify = SIGEV_THREAD_ID;
+        event.sigev_signo = deadline_signal_number;
+        event._sigev_un._tid = (pid_t)syscall(SYS_gettid);
+        if (timer_create(CLOCK_MONOTONIC, &event, &deadline_timer) != 0) return;
+        deadline_timer_ready = 1;
+    }
+    if (deadline_timer_expiry == 0 || deadline_timer_expiry > deadline) set_timer(deadline);
 }
 
 lua_State *clua_open(clua_sandbox *sandbox, int hook_interval) {
@@ -147,9 +238,6 @@ lua_State *clua_open(clua_sandbox *sandbox, int hook_interval) {
     *(clua_sandbox **)lua_getextraspace(L) = sandbox;
     lua_atpanic(L, sandbox_panic);
     lua_setwarnf(L, NULL, NULL);
-    // Installed once and never removed: coroutines copy the hook of the thread that
-    // creates them, so every thread the script can make is covered.
-    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, sandbox->hook_interval);
     return L;
 }
 
@@ -163,16 +251,24 @@ void clua_arm(lua_State *L, double timeout, int64_t instructions, size_t memory_
     sandbox->limit_hit = CLUA_LIMIT_NONE;
     sandbox->print_budget = print_budget;
     sandbox->print_truncated = 0;
+    sandbox->running_count = 0;
+    sandbox->previous_armed = armed_sandbox;
+    armed_sandbox = sandbox;
+    apply_hook(sandbox, L);
+    if (sandbox->deadline > 0) arm_deadline_timer(sandbox->deadline);
 }
 
 clua_limit clua_disarm(lua_State *L) {
     clua_sandbox *sandbox = clua_sandbox_of(L);
     clua_limit hit = sandbox->limit_hit;
+    armed_sandbox = sandbox->previous_armed;
+    sandbox->previous_armed = NULL;
     sandbox->deadline = 0;
     sandbox->instruction_limit = 0;
     sandbox->memory_limit = 0;
     sandbox->limit_hit = CLUA_LIMIT_NONE;
-    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, sandbox->hook_interval);
+    sandbox->running_count = 0;
+    lua_sethook(L, NULL, 0, 0);
     return hit;
 }
 
@@ -199,6 +295,13 @@ static int message_handler(lua_State *L) {
 
 int clua_pcall_traceback(lua_State *L, int nargs, int nresults) {
     clua_sandbox *sandbox = clua_sandbox_of(L);
+    int running = sandbox->running_count;
+    if ((running == 0 || sandbox->running[running - 1] != L) && running < CLUA_MAX_RUNNING) {
+        sandbox->running[running] = L;
+        __atomic_signal_fence(__ATOMIC_SEQ_CST);
+        sandbox->running_count = running + 1;
+        apply_hook(sandbox, L);
+    }
     int base = lua_gettop(L) - nargs;
     lua_pushnil(L);
     lua_setfield(L, LUA_REGISTRYINDEX, traceback_key);
@@ -207,6 +310,7 @@ int clua_pcall_traceback(lua_State *L, int nargs, int nresults) {
     sandbox->host_depth--;
     int status = lua_pcall(L, nargs, nresults, base);
     sandbox->host_depth++;
+    sandbox->running_count = running;
     lua_remove(L, base);
     return status;
 }
@@ -376,6 +480,84 @@ static void copy_fields(lua_State *L, int from, int to, const char *const *names
     }
 }
 
+// coroutine.resume, with the coroutine on the running list while it runs, so the deadline
+// signal hooks it too.
+static int sandbox_resume(lua_State *L) {
+    lua_State *coroutine = lua_tothread(L, 1);
+    if (coroutine == NULL) return luaL_typeerror(L, 1, "coroutine");
+    clua_sandbox *sandbox = clua_sandbox_of(L);
+    if (sandbox->running_count >= CLUA_MAX_RUNNING) return luaL_error(L, "too many nested coroutines");
+    int saved = sandbox->running_count;
+    sandbox->running[saved] = coroutine;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    sandbox->running_count = saved + 1;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    apply_hook(sandbox, coroutine);
+    // The real resume reports every failure as (false, message); it does not raise once it
+    // has a thread, so nothing skips the line that takes the coroutine off the list.
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    sandbox->running_count = saved;
+    return lua_gettop(L);
+}
+
+// coroutine.close, which runs the coroutine's pending __close handlers: they are Lua code too.
+static int sandbox_close(lua_State *L) {
+    lua_State *coroutine = lua_tothread(L, 1);
+    if (coroutine == NULL) return luaL_typeerror(L, 1, "coroutine");
+    lua_Debug frame;
+    int status = lua_status(coroutine);
+    if (coroutine == L) return luaL_error(L, "cannot close a running coroutine");
+    if (status == LUA_OK && lua_getstack(coroutine, 0, &frame) > 0) return luaL_error(L, "cannot close a normal coroutine");
+    clua_sandbox *sandbox = clua_sandbox_of(L);
+    if (sandbox->running_count >= CLUA_MAX_RUNNING) return luaL_error(L, "too many nested coroutines");
+    int saved = sandbox->running_count;
+    sandbox->running[saved] = coroutine;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    sandbox->running_count = saved + 1;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    apply_hook(sandbox, coroutine);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    sandbox->running_count = saved;
+    return lua_gettop(L);
+}
+
+// coroutine.wrap over the two above, so wrapped coroutines are watched as well.
+static const char *const wrap_source =
+    "local create, resume, close, error = ...\n"
+    "return function(f)\n"
+    "  local co = create(f)\n"
+    "  local function finish(ok, ...)\n"
+    "    if ok then return ... end\n"
+    "    close(co)\n"
+    "    error((...), 2)\n"
+    "  end\n"
+    "  return function(...) return finish(resume(co, ...)) end\n"
+    "end\n";
+
+static void install_coroutine_wrappers(lua_State *L, int coroutine_table, int base_table) {
+    coroutine_table = lua_absindex(L, coroutine_table);
+    base_table = lua_absindex(L, base_table);
+    lua_getfield(L, coroutine_table, "resume");
+    lua_pushcclosure(L, sandbox_resume, 1);
+    int resume = lua_gettop(L);
+    lua_getfield(L, coroutine_table, "close");
+    lua_pushcclosure(L, sandbox_close, 1);
+    int close = lua_gettop(L);
+    if (luaL_loadbufferx(L, wrap_source, strlen(wrap_source), "=coroutine.wrap", "t") != LUA_OK) lua_error(L);
+    lua_getfield(L, coroutine_table, "create");
+    lua_pushvalue(L, resume);
+    lua_pushvalue(L, close);
+    lua_getfield(L, base_table, "error");
+    lua_call(L, 4, 1);
+    lua_setfield(L, coroutine_table, "wrap");
+    lua_setfield(L, coroutine_table, "close");
+    lua_setfield(L, coroutine_table, "resume");
+}
+
 static const char *const base_names[] = {
     "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal",
     "rawget", "rawlen", "rawset", "select", "tonumber", "tostring", "type", "xpcall",
@@ -418,6 +600,7 @@ void clua_prepare_sandbox(lua_State *L) {
     }
     lua_pushvalue(L, os_index);
     lua_setfield(L, prototypes, "os");
+    install_coroutine_wrappers(L, base_index + 5, base_index);
 
     // The string table every string value reaches through its metatable: no dump,
     // budgeted patterns, and a metatable scripts can neither read nor change.

@@ -42,8 +42,17 @@ typedef enum clua_limit {
     CLUA_LIMIT_MEMORY = 3,
 } clua_limit;
 
+/// How many coroutines may be running inside each other (Lua's own C-stack limit is lower).
+#define CLUA_MAX_RUNNING 256
+
 /// Limits and accounting shared by every thread (coroutine) of one state. Lives as long as
 /// the state; its address sits in each thread's extra space.
+///
+/// The deadline costs nothing while code runs: no hook is installed. A per-thread POSIX
+/// timer signals the thread at the deadline and the handler installs a count hook (as
+/// lua.c does for Ctrl-C) on every thread that is running; that hook raises. A count hook
+/// is installed up front only when an instruction limit is asked for, because in Lua 5.4
+/// any count hook makes the VM trace every instruction (about twice the cost).
 typedef struct clua_sandbox {
     size_t memory_used;
     size_t memory_peak;
@@ -63,10 +72,16 @@ typedef struct clua_sandbox {
     /// Bytes `print` may still write during this call.
     int64_t print_budget;
     int print_truncated;
+    /// The threads running now, outermost first: the main thread, then each coroutine resumed
+    /// inside it. The deadline signal hooks all of them.
+    lua_State *running[CLUA_MAX_RUNNING];
+    int running_count;
+    /// The sandbox armed on this OS thread before this one (states nest through host functions).
+    struct clua_sandbox *previous_armed;
 } clua_sandbox;
 
-/// Opens a state with the counting allocator and the budget hook installed once for good
-/// (threads created later inherit it). Returns NULL when out of memory.
+/// Opens a state with the counting allocator. `hook_interval` is the number of instructions
+/// between two checks when an instruction limit is armed. Returns NULL when out of memory.
 lua_State *clua_open(clua_sandbox *sandbox, int hook_interval);
 /// The sandbox of any thread of a state made by `clua_open`.
 clua_sandbox *clua_sandbox_of(lua_State *L);
