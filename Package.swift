@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "LuaTests", dependencies: ["Lua"]),
         .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting"]),
         .testTarget(name: "KassaScriptingTests", dependencies: ["KassaScripting", "KassaTesting"]),
-        .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaTesting"]),
+        .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS"]),
         .testTarget(name: "kassaTests", dependencies: ["KassaTesting", "kassa"]),
     ],

@@ -170,97 +170,113 @@ public final class LuaRecordKind {
         }
     }
 
-    fileprivate func slot(of field: String) -> Int? { slots[field] }
+    func slot(of field: String) -> Int? { slots[field] }
 
-    fileprivate func setCell(_ cell: clua_cell, record: Int, slot: Int) {
-        cells[record * fields.count + slot] = cell
-    }
+    @usableFromInline var cellBase: UnsafeMutablePointer<clua_cell> { cells }
+    @usableFromInline var byteBase: UnsafeMutablePointer<CChar> { bytes }
+    @usableFromInline var byteCount: Int { byteCapacity }
 
-    fileprivate func clearRecord(_ record: Int) {
-        let base = record * fields.count
-        for slot in 0..<fields.count { cells[base + slot] = clua_cell() }
-    }
-
-    /// Appends bytes to the batch's string area; returns their offset.
-    fileprivate func appendBytes(_ source: UnsafeRawBufferPointer, at used: inout Int) -> Int {
-        if used + source.count > byteCapacity {
-            var capacity = byteCapacity * 2
-            while capacity < used + source.count { capacity *= 2 }
-            let grown = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
-            grown.update(from: bytes, count: used)
-            bytes.deallocate()
-            bytes = grown
-            byteCapacity = capacity
-            batch.pointee.bytes = UnsafePointer(bytes)
-        }
-        let offset = used
-        if let base = source.baseAddress {
-            UnsafeMutableRawPointer(bytes + used).copyMemory(from: base, byteCount: source.count)
-        }
-        used += source.count
-        return offset
+    /// Grows the string area to at least `needed` bytes, keeping the first `used`.
+    @usableFromInline
+    func growBytes(to needed: Int, keeping used: Int) {
+        var capacity = max(byteCapacity * 2, 4096)
+        while capacity < needed { capacity *= 2 }
+        let grown = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+        grown.update(from: bytes, count: used)
+        bytes.deallocate()
+        bytes = grown
+        byteCapacity = capacity
+        batch.pointee.bytes = UnsafePointer(bytes)
     }
 }
 
 /// Writes the records of one batch. Fields not written read as `nil`.
+///
+/// The setters are inlinable and write straight into the batch's cells: laying out a
+/// record is on the hot path of every filter run.
 public struct LuaRecordWriter {
-    private let kind: LuaRecordKind
-    private let count: Int
-    private var record = -1
-    private var usedBytes = 0
+    @usableFromInline let kind: LuaRecordKind
+    @usableFromInline let fieldCount: Int
+    @usableFromInline let count: Int
+    /// The first cell of the current record.
+    @usableFromInline var record: UnsafeMutablePointer<clua_cell>
+    @usableFromInline var index = -1
+    @usableFromInline var usedBytes = 0
+    @usableFromInline var bytes: UnsafeMutablePointer<CChar>
+    @usableFromInline var byteCapacity: Int
 
     fileprivate init(kind: LuaRecordKind, count: Int) {
         self.kind = kind
         self.count = count
+        fieldCount = kind.fields.count
+        record = kind.cellBase
+        bytes = kind.byteBase
+        byteCapacity = kind.byteCount
     }
 
     /// Starts the next record; call it once before each record's fields.
+    @inlinable
     public mutating func nextRecord() {
-        record += 1
-        precondition(record < count, "more records written than the batch holds")
-        kind.clearRecord(record)
+        index += 1
+        precondition(index < count, "more records written than the batch holds")
+        record = kind.cellBase + index * fieldCount
+        record.initialize(repeating: clua_cell(), count: fieldCount)
     }
 
     /// The slot of a field name, to write fields by slot in hot loops.
     public func slot(of field: String) -> Int? { kind.slot(of: field) }
 
+    @inlinable
     public mutating func set(_ slot: Int, _ value: String?) {
-        guard var value else { return kind.setCell(clua_cell(), record: record, slot: slot) }
-        var cell = clua_cell()
-        cell.kind = 4
-        let used = usedBytes
-        var newUsed = used
-        value.withUTF8 { buffer in
-            cell.offset = Int64(kind.appendBytes(UnsafeRawBufferPointer(buffer), at: &newUsed))
-            cell.length = Int32(buffer.count)
+        guard let value else { return }
+        let written: Void? = value.utf8.withContiguousStorageIfAvailable { buffer in
+            append(UnsafeRawBufferPointer(buffer), slot: slot)
         }
-        usedBytes = newUsed
-        kind.setCell(cell, record: record, slot: slot)
+        if written == nil {
+            var copy = value
+            copy.withUTF8 { append(UnsafeRawBufferPointer($0), slot: slot) }
+        }
     }
 
+    @inlinable
+    mutating func append(_ source: UnsafeRawBufferPointer, slot: Int) {
+        if usedBytes + source.count > byteCapacity { grow(to: usedBytes + source.count) }
+        if let base = source.baseAddress {
+            UnsafeMutableRawPointer(bytes + usedBytes).copyMemory(from: base, byteCount: source.count)
+        }
+        record[slot] = clua_cell(kind: 4, length: Int32(source.count), integer: 0, number: 0, offset: Int64(usedBytes))
+        usedBytes += source.count
+    }
+
+    @usableFromInline
+    mutating func grow(to needed: Int) {
+        kind.growBytes(to: needed, keeping: usedBytes)
+        bytes = kind.byteBase
+        byteCapacity = kind.byteCount
+    }
+
+    @inlinable
     public mutating func set(_ slot: Int, _ value: Int?) {
-        var cell = clua_cell()
-        if let value { cell.kind = 2; cell.integer = Int64(value) }
-        kind.setCell(cell, record: record, slot: slot)
+        guard let value else { return }
+        record[slot] = clua_cell(kind: 2, length: 0, integer: Int64(value), number: 0, offset: 0)
     }
 
+    @inlinable
     public mutating func set(_ slot: Int, _ value: Double?) {
-        var cell = clua_cell()
-        if let value { cell.kind = 3; cell.number = value }
-        kind.setCell(cell, record: record, slot: slot)
+        guard let value else { return }
+        record[slot] = clua_cell(kind: 3, length: 0, integer: 0, number: value, offset: 0)
     }
 
+    @inlinable
     public mutating func set(_ slot: Int, _ value: Bool?) {
-        var cell = clua_cell()
-        if let value { cell.kind = 1; cell.integer = value ? 1 : 0 }
-        kind.setCell(cell, record: record, slot: slot)
+        guard let value else { return }
+        record[slot] = clua_cell(kind: 1, length: 0, integer: value ? 1 : 0, number: 0, offset: 0)
     }
 
     /// Marks a field to be produced by the kind's resolver when a script reads it.
+    @inlinable
     public mutating func setResolved(_ slot: Int) {
-        var cell = clua_cell()
-        cell.kind = 5
-        kind.setCell(cell, record: record, slot: slot)
+        record[slot] = clua_cell(kind: 5, length: 0, integer: 0, number: 0, offset: 0)
     }
 }
 

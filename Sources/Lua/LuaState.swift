@@ -10,11 +10,10 @@ import CLuaShims
 public final class LuaState {
     /// The main thread, which owns the state.
     private let mainThread: OpaquePointer
-    /// Threads (coroutines) that called into Swift, innermost last: a nested call runs on
-    /// the thread that made it, never on a thread that is waiting in a resume.
-    private var callingThreads: [OpaquePointer] = []
-    /// The thread host code works on now.
-    var L: OpaquePointer { callingThreads.last ?? mainThread }
+    /// The thread host code works on now: the main thread, or the coroutine whose call into
+    /// Swift is running, so a nested call runs on the thread that made it, never on a thread
+    /// that is waiting in a resume.
+    private(set) var L: OpaquePointer
     private let sandbox: UnsafeMutablePointer<clua_sandbox>
     /// Limits applied to each outermost call unless the call names its own.
     public var limits: LuaLimits
@@ -33,6 +32,7 @@ public final class LuaState {
             fatalError("Lua could not allocate a new state")
         }
         mainThread = state
+        L = state
         clua_set_host_dispatcher { L, context in
             let function = Unmanaged<HostFunction>.fromOpaque(context!).takeUnretainedValue()
             return function.invoke(L!)
@@ -233,8 +233,14 @@ public final class LuaState {
         clua_push_host_function(L, Unmanaged.passUnretained(function).toOpaque())
     }
 
-    func enter(_ thread: OpaquePointer) { callingThreads.append(thread) }
-    func leave() { callingThreads.removeLast() }
+    /// Makes `thread` current for a Swift function it called; returns the one to restore.
+    func enter(_ thread: OpaquePointer) -> OpaquePointer {
+        let previous = L
+        L = thread
+        return previous
+    }
+
+    func leave(to previous: OpaquePointer) { L = previous }
 
     // MARK: Raw table access
 
@@ -266,7 +272,8 @@ final class HostFunction {
         case raw((OpaquePointer) throws -> Int32)
     }
 
-    unowned let state: LuaState
+    // The state owns its host functions, so it outlives them: no reference counting on each call.
+    unowned(unsafe) let state: LuaState
     let body: Body
 
     init(state: LuaState, body: Body) {
@@ -276,8 +283,8 @@ final class HostFunction {
 
     /// Runs the body. Returns the number of results, or -1 with an error value pushed.
     func invoke(_ L: OpaquePointer) -> Int32 {
-        state.enter(L)
-        defer { state.leave() }
+        let previous = state.enter(L)
+        defer { state.leave(to: previous) }
         do {
             switch body {
             case .raw(let raw):
