@@ -54,7 +54,7 @@ final class CustomerRecords {
         var methods: [String: LuaFunction] = [:]
         do {
             let chunk = try state.load(Self.methodsSource, chunkName: "kassa/customer-methods.lua", environment: environment)
-            if let table = try state.call(chunk, [], limits: .none).first?.tableValue {
+            if let table = try state.call(chunk, [], limits: LuaLimits.none).first?.tableValue {
                 for (name, value) in table.fields { if let function = value.functionValue { methods[name] = function } }
             }
         } catch {
