@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+
+/// Loading whole customers (row and child tables) by id.
+extension SQLiteCustomerStore {
+    private static let customerColumns = """
+        id, number, first_name, last_name, company, is_company, email, billing_email, mobile,
+        street, postal_code, city, country, family, type, category, points, turnover_group,
+        newsletter, newsletter_at, receives_status_mails, last_visit
+        """
+
+    /// The customers with these ids, in customer-number order.
+    ///
+    /// The ids travel as one JSON array parameter (`json_each`), so the statement text is
+    /// the same for every batch and stays in GRDB's statement cache.
+    static func customers(ids: some Collection<Int64>, _ db: Database) throws -> [Customer] {
+        guard !ids.isEmpty else { return [] }
+        let idList = jsonArray(ids)
+        var customers: [Customer] = []
+        customers.reserveCapacity(ids.count)
+        var index: [Int64: Int] = [:]
+        index.reserveCapacity(ids.count)
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: """
+                SELECT \(customerColumns) FROM customer
+                WHERE id IN (SELECT value FROM json_each(?)) ORDER BY number_key
+                """),
+            arguments: [idList])
+        while let row = try rows.next() {
+            index[row[0]] = customers.count
+            customers.append(customer(row))
+        }
+
+        let emails = try Row.fetchCursor(
+            db.cachedStatement(sql: """
+                SELECT customer_id, email FROM customer_contact_email
+                WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position
+                """),
+            arguments: [idList])
+        while let row = try emails.next() {
+            if let at = index[row[0]] { customers[at].contactEmails.append(row[1]) }
+        }
+
+        let vehicles = try Row.fetchCursor(
+            db.cachedStatement(sql: """
+                SELECT customer_id, type, brand, model, plate FROM vehicle
+                WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position
+                """),
+            arguments: [idList])
+        while let row = try vehicles.next() {
+            if let at = index[row[0]] {
+                customers[at].vehicles.append(Vehicle(type: row[1], brand: row[2], model: row[3], plate: row[4]))
+            }
+        }
+
+        let cards = try Row.fetchCursor(
+            db.cachedStatement(sql: """
+                SELECT customer_id, number, template, valid_until, status FROM customer_card
+                WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position
+                """),
+            arguments: [idList])
+        while let row = try cards.next() {
+            if let at = index[row[0]] {
+                let validUntil: String? = row[3]
+                customers[at].cards.append(CustomerCard(
+                    number: row[1], template: row[2], validUntil: validUntil.flatMap { CalendarDate($0) },
+                    status: row[4]))
+            }
+        }
+
+        let attributes = try Row.fetchCursor(
+            db.cachedStatement(sql: """
+                SELECT customer_id, key, value FROM customer_attribute
+                WHERE customer_id IN (SELECT value FROM json_each(?))
+                """),
+            arguments: [idList])
+        while let row = try attributes.next() {
+            if let at = index[row[0]] { customers[at].attributes[row[1]] = row[2] as String }
+        }
+        return customers
+    }
+
+    private static func customer(_ row: Row) -> Customer {
+        let newsletterAt: Double? = row[19]
+        let lastVisit: String? = row[21]
+        return Customer(
+            number: row[1],
+            firstName: row[2],
+            lastName: row[3],
+            company: row[4],
+            isCompany: row[5],
+            email: row[6],
+            billingEmail: row[7],
+            mobile: row[8],
+            street: row[9],
+            postalCode: row[10],
+            city: row[11],
+            country: row[12],
+            family: row[13],
+            type: row[14],
+            category: row[15],
+            points: row[16],
+            turnoverGroup: row[17],
+            newsletter: row[18],
+            newsletterAt: newsletterAt.map { Date(timeIntervalSince1970: $0) },
+            receivesStatusMails: row[20],
+            lastVisit: lastVisit.flatMap { CalendarDate($0) })
+    }
+
+    /// `[1,2,3]`: a JSON array of integers, for a `json_each(?)` parameter.
+    static func jsonArray(_ ids: some Collection<Int64>) -> String {
+        var text = "["
+        text.reserveCapacity(ids.count * 8 + 2)
+        var first = true
+        for id in ids {
+            if !first { text.append(",") }
+            text.append(String(id))
+            first = false
+        }
+        text.append("]")
+        return text
+    }
+
+    /// A JSON array of strings, for a `json_each(?)` parameter.
+    static func jsonArray(_ texts: [String]) -> String {
+        let data = (try? JSONEncoder().encode(texts)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
