@@ -9,6 +9,12 @@ struct Kassa: ParsableCommand {
         subcommands: [
             RunCommand.self,
             PluginsCommand.self,
+            DemoCommand.self,
+            CustomersCommand.self,
+            SelectCommand.self,
+            MarkCommand.self,
+            UnmarkCommand.self,
+            MarksCommand.self,
             SMSCommand.self,
             APIReferenceCommand.self,
         ]

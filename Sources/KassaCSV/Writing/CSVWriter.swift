@@ -42,6 +42,7 @@ public final class CSVWriter {
     public let options: Options
     private let fileName: String
     private var descriptor: Int32?
+    private var ownsDescriptor = true
     private var pending: [UInt8] = []
     private var written = Data()
     private var finished = false
@@ -60,6 +61,16 @@ public final class CSVWriter {
         start()
     }
 
+    /// A writer to an open file descriptor it does not own, such as standard output
+    /// (`STDOUT_FILENO`); `finish()` flushes but does not close it.
+    public init(fileDescriptor: Int32, name: String, options: Options = Options()) {
+        self.options = options
+        self.fileName = name
+        self.descriptor = fileDescriptor
+        self.ownsDescriptor = false
+        start()
+    }
+
     /// A writer that collects the output in memory; read it with `data` after `finish()`.
     public init(options: Options = Options()) {
         self.options = options
@@ -68,7 +79,7 @@ public final class CSVWriter {
     }
 
     deinit {
-        if let descriptor { _ = Foundation.close(descriptor) }
+        if let descriptor, ownsDescriptor { _ = Foundation.close(descriptor) }
     }
 
     /// The output of an in-memory writer so far (complete after `finish()`).
@@ -99,6 +110,7 @@ public final class CSVWriter {
         finished = true
         if let descriptor {
             self.descriptor = nil
+            guard ownsDescriptor else { return }
             guard Foundation.close(descriptor) == 0 else {
                 throw CSVError(.unwritableFile, file: fileName, reason: "cannot be written: \(String(cString: strerror(errno)))")
             }

@@ -52,6 +52,11 @@ struct CommandEnvironment {
         LuaLimits(timeout: configuration.limits.scriptTimeout, memory: configuration.limits.scriptMemoryBytes)
     }
 
+    /// The customer register (created on first use).
+    func openStore() throws -> SQLiteCustomerStore {
+        try SQLiteCustomerStore(path: databasePath, logger: logger)
+    }
+
     /// A host with every plugin loaded; broken plugins are reported on stderr and skipped.
     func makeHost(limits: LuaLimits? = nil) -> ScriptHost {
         let host = ScriptHost(limits: limits ?? self.limits, logger: logger)

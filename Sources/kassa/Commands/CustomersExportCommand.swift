@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import KassaCSV
+import KassaCore
+
+/// `kassa customers export [SELECTION] [-o FILE]`
+struct CustomersExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the selected customers as CSV that opens safely in a spreadsheet."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(name: .shortAndLong, help: "The file to write (default: standard output).") var output: String?
+    @Option(help: "The separator: ',' (default), ';' or 'tab'.") var delimiter: String = ","
+    @Flag(help: "Start with a UTF-8 byte order mark (for Excel).") var bom = false
+
+    func run() throws {
+        try reportingFailures {
+            let environment = try CommandEnvironment(global)
+            guard let separator = CSVDelimiter(delimiter) else { throw CommandFailure("Delimiter \"\(delimiter)\" is not one of ';', ',', 'tab'") }
+            let chosen = try selection.selection()
+            let store = try environment.openStore()
+            let host = chosen.customFilter == nil ? nil : environment.makeHost()
+            let options = CSVWriter.Options(delimiter: separator, includesByteOrderMark: bom)
+            let count = try CustomerExport.write(store.select(chosen, filters: host?.registry), to: output, options: options)
+            if let output { Output.error("Exported \(count) customers to \(output).") }
+        }
+    }
+}
+
+/// Writing selected customers as CSV, to a file (atomically) or to stdout.
+enum CustomerExport {
+    @discardableResult
+    static func write(_ batches: CustomerBatches, to path: String?, options: CSVWriter.Options) throws -> Int {
+        // A file appears whole or not at all: written beside the target, then renamed.
+        let temporary = path.map { $0 + ".partial-\(getpid())" }
+        let writer = try temporary.map { try CSVWriter(path: $0, options: options) }
+            ?? CSVWriter(fileDescriptor: STDOUT_FILENO, name: "<stdout>", options: options)
+        var count = 0
+        do {
+            let customers = try CustomerCSVWriter(writer: writer)
+            while let batch = try batches.next() {
+                for customer in batch { try customers.write(customer) }
+                count += batch.count
+            }
+            try writer.finish()
+            if let temporary, let path {
+                if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+                try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            }
+        } catch {
+            if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
+            throw error
+        }
+        return count
+    }
+}
