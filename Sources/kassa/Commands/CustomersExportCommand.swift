@@ -25,7 +25,14 @@ struct CustomersExportCommand: ParsableCommand {
             let store = try environment.openStore()
             let host = chosen.customFilter == nil ? nil : environment.makeHost()
             let options = CSVWriter.Options(delimiter: separator, includesByteOrderMark: bom)
-            let count = try CustomerExport.write(store.select(chosen, filters: host?.registry), to: output, options: options)
+            // Custom attributes become columns, so their names are gathered first: a second pass
+            // over the selection keeps memory flat where holding the customers would not.
+            var attributeKeys = Set<String>()
+            try store.select(chosen, filters: host?.registry).forEach { batch in
+                for customer in batch { attributeKeys.formUnion(customer.attributes.keys) }
+            }
+            let count = try CustomerExport.write(store.select(chosen, filters: host?.registry), to: output, options: options,
+                                                 attributeKeys: attributeKeys.sorted())
             if let output { Output.error("Exported \(count) customers to \(output).") }
         }
     }
@@ -34,14 +41,14 @@ struct CustomersExportCommand: ParsableCommand {
 /// Writing selected customers as CSV, to a file (atomically) or to stdout.
 enum CustomerExport {
     @discardableResult
-    static func write(_ batches: CustomerBatches, to path: String?, options: CSVWriter.Options) throws -> Int {
+    static func write(_ batches: CustomerBatches, to path: String?, options: CSVWriter.Options, attributeKeys: [String] = []) throws -> Int {
         // A file appears whole or not at all: written beside the target, then renamed.
         let temporary = path.map { $0 + ".partial-\(getpid())" }
         let writer = try temporary.map { try CSVWriter(path: $0, options: options) }
             ?? CSVWriter(fileDescriptor: STDOUT_FILENO, name: "<stdout>", options: options)
         var count = 0
         do {
-            let customers = try CustomerCSVWriter(writer: writer)
+            let customers = try CustomerCSVWriter(writer: writer, attributeKeys: attributeKeys)
             while let batch = try batches.next() {
                 for customer in batch { try customers.write(customer) }
                 count += batch.count

@@ -1,0 +1,164 @@
+import Foundation
+import KassaTesting
+import Testing
+
+/// The customer register from the command line: demo data, import, export, selection, marks.
+@Suite struct RegisterCommandTests {
+    /// A folder with a database of `count` demo customers and the shipped plugins reachable.
+    static func seeded(_ count: Int = 600) throws -> TemporaryDirectory {
+        let folder = TemporaryDirectory()
+        let result = try KassaProcess.run(["demo", "seed", "--customers", String(count), "--seed", "3", "--db", folder.file("kassa.sqlite")], in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        return folder
+    }
+
+    static func kassa(_ arguments: [String], in folder: TemporaryDirectory) throws -> KassaProcess.Result {
+        try KassaProcess.run(arguments + ["--db", folder.file("kassa.sqlite"), "--plugins", KassaProcess.repositoryRoot + "/plugins"], in: folder.path)
+    }
+
+    @Test func demoDataIsDeterministic() throws {
+        let first = try Self.seeded(300)
+        let second = try Self.seeded(300)
+        let a = try Self.kassa(["select", "--csv"], in: first)
+        let b = try Self.kassa(["select", "--csv"], in: second)
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout.split(whereSeparator: \.isNewline).count > 300)
+        // Every language of the demo shows up, with its letters.
+        for letters in ["å", "ü", "é", "ij"] { #expect(a.stdout.contains(letters), "no \(letters) in the demo data") }
+    }
+
+    @Test func countsAgreeAcrossOutputFormats() throws {
+        let folder = try Self.seeded()
+        let count = Int(try Self.kassa(["select", "--country", "SE", "--count"], in: folder).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let ids = try Self.kassa(["select", "--country", "SE", "--ids"], in: folder).stdout.split(separator: "\n")
+        let json = try Self.kassa(["select", "--country", "SE", "--json"], in: folder).stdout
+        let customers = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        #expect(count != nil && count! > 0)
+        #expect(ids.count == count)
+        #expect(customers?.count == count)
+        #expect(customers?.allSatisfy { $0["country"] as? String == "SE" } == true)
+    }
+
+    @Test func marketingPurposeAlwaysRequiresConsentEvenWithALuaFilter() throws {
+        let folder = try Self.seeded()
+        let all = try Self.kassa(["select", "--filter", "lapsed", "--param", "since=2030-01-01", "--ids"], in: folder).stdout.split(separator: "\n")
+        let marketing = try Self.kassa(["select", "--filter", "lapsed", "--param", "since=2030-01-01", "--purpose", "marketing", "--ids"], in: folder).stdout.split(separator: "\n")
+        let consenting = try Self.kassa(["select", "--consent", "--ids"], in: folder).stdout.split(separator: "\n")
+        #expect(!marketing.isEmpty)
+        #expect(marketing.count < all.count)
+        #expect(Set(marketing) == Set(consenting).intersection(all))
+    }
+
+    @Test func aLuaFilterNarrowsWhatSQLChose() throws {
+        let folder = try Self.seeded()
+        let sql = Set(try Self.kassa(["select", "--country", "SE", "--ids"], in: folder).stdout.split(separator: "\n"))
+        let both = Set(try Self.kassa(["select", "--country", "SE", "--filter", "lapsed_vip", "--param", "since=2026-03-01", "--param", "min_points=1000", "--ids"], in: folder).stdout.split(separator: "\n"))
+        #expect(!both.isEmpty)
+        #expect(both.isSubset(of: sql))
+        #expect(both.count < sql.count)
+    }
+
+    @Test func badSelectionsAreClearErrors() throws {
+        let folder = try Self.seeded(50)
+        let cases: [([String], String)] = [
+            (["select", "--points", "10-x"], "Points range \"10-x\" is not MIN-MAX"),
+            (["select", "--filter", "nope"], "No filter is called \"nope\""),
+            (["select", "--filter", "lapsed"], "needs the parameter \"since\""),
+            (["select", "--filter", "lapsed", "--param", "since=yesterday"], "must be a date as YYYY-MM-DD, not \"yesterday\""),
+            (["select", "--visited-since", "2026-13-01"], "2026-13-01"),
+        ]
+        for (arguments, expected) in cases {
+            let result = try Self.kassa(arguments, in: folder)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.contains(expected), "\(arguments): \(result.stderr)")
+        }
+    }
+
+    @Test func marksPersistUntilReset() throws {
+        let folder = try Self.seeded(50)
+        let numbers = try Self.kassa(["select", "--ids"], in: folder).stdout.split(separator: "\n").prefix(3).map(String.init)
+        #expect(try Self.kassa(["mark"] + numbers, in: folder).stdout == "Marked 3 customers.\n")
+        #expect(try Self.kassa(["unmark", numbers[0]], in: folder).status == 0)
+        #expect(try Self.kassa(["select", "--marked", "--ids"], in: folder).stdout == numbers.dropFirst().joined(separator: "\n") + "\n")
+        let unknown = try Self.kassa(["mark", numbers[0], "no-such-customer"], in: folder)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no-such-customer"))
+        // All or nothing: the known number in the failed call was not marked either.
+        #expect(try Self.kassa(["marks"], in: folder).stdout.split(separator: "\n").count == 2)
+        #expect(try Self.kassa(["marks", "reset"], in: folder).stdout == "Cleared 2 marks.\n")
+        #expect(try Self.kassa(["select", "--marked", "--count"], in: folder).stdout == "0\n")
+    }
+
+    @Test func selectAllThenExclude() throws {
+        let folder = try Self.seeded(50)
+        let all = try Self.kassa(["select", "--ids"], in: folder).stdout.split(separator: "\n").map(String.init)
+        let rest = try Self.kassa(["select", "--ids", "--exclude", all[0], all[1]], in: folder).stdout.split(separator: "\n").map(String.init)
+        #expect(rest == Array(all.dropFirst(2)))
+    }
+
+    @Test func exportThenImportGivesTheSameRegister() throws {
+        let folder = try Self.seeded(200)
+        let export = try Self.kassa(["customers", "export", "-o", folder.file("all.csv"), "--delimiter", ";", "--bom"], in: folder)
+        #expect(export.status == 0, "\(export.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder.file("all.csv")))
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
+        let copy = TemporaryDirectory()
+        let imported = try KassaProcess.run(["customers", "import", folder.file("all.csv"), "--json", "--db", copy.file("kassa.sqlite")], in: copy.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any]
+        #expect(report?["inserted"] as? Int == 200)
+        #expect(report?["rejected"] as? Int == 0)
+        // Cards are the card plugin's business, not part of the CSV format: compare the rest.
+        func withoutCards(_ json: String) throws -> [NSDictionary] {
+            let customers = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] ?? []
+            return customers.map { customer in
+                var rest = customer
+                rest["cards"] = nil
+                return rest as NSDictionary
+            }
+        }
+        let original = try withoutCards(try Self.kassa(["select", "--json"], in: folder).stdout)
+        let again = try withoutCards(try KassaProcess.run(["select", "--json", "--db", copy.file("kassa.sqlite")], in: copy.path).stdout)
+        #expect(original.count == 200)
+        #expect(original == again)
+        // Importing the same file again updates every customer and adds none.
+        let second = try KassaProcess.run(["customers", "import", folder.file("all.csv"), "--db", copy.file("kassa.sqlite")], in: copy.path)
+        #expect(second.stdout.contains("0 inserted, 200 updated"))
+    }
+
+    @Test func aFileWithBadRowsIsRefusedWholeAndEveryBadRowIsNamed() throws {
+        let folder = TemporaryDirectory()
+        try folder.write("shop.csv", "Kundnr;Förnamn;E-post;Poäng\n1;Åsa;asa@example.se;10\n2;Bo;not-an-address;20\n3;Cy;cy@example.se;lots\n")
+        let result = try KassaProcess.run(["customers", "import", "shop.csv", "--db", folder.file("kassa.sqlite")], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("shop.csv:3:"))
+        #expect(result.stderr.contains("shop.csv:4: column \"Poäng\": \"lots\" is not a whole number"))
+        #expect(result.stderr.contains("Nothing was imported from shop.csv: 2 bad rows"))
+        #expect(try KassaProcess.run(["select", "--count", "--db", folder.file("kassa.sqlite")], in: folder.path).stdout == "0\n")
+    }
+
+    @Test func headersInEveryLanguageAndLatin1AreRead() throws {
+        let folder = TemporaryDirectory()
+        // Windows-1252 bytes, Dutch headers, a mobile without country code.
+        let text = "Klantnummer;Voornaam;Achternaam;Mobiel;Plaats;Nieuwsbrief\r\n7;Sanne;de Vries;06-12345678;Utrecht;ja\r\n8;Jos\u{E9};Pe\u{F1}a;;Tilburg;nee\r\n"
+        let bytes = text.unicodeScalars.map { UInt8($0.value) }
+        try Data(bytes).write(to: URL(fileURLWithPath: folder.file("klanten.csv")))
+        try folder.write("kassa.toml", "[shop]\ncountry = \"NL\"\n")
+        let result = try KassaProcess.run(["customers", "import", "klanten.csv", "--db", folder.file("kassa.sqlite")], in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try KassaProcess.run(["select", "--json", "--db", folder.file("kassa.sqlite")], in: folder.path).stdout
+        #expect(json.contains("\"mobile\":\"+31612345678\""))
+        #expect(json.contains("\"lastName\":\"Peña\"") || json.contains("Pe\\u00f1a") || json.contains("Peña"))
+        #expect(try KassaProcess.run(["select", "--consent", "--ids", "--db", folder.file("kassa.sqlite")], in: folder.path).stdout == "7\n")
+    }
+
+    @Test func exportsNeverCarryAFormula() throws {
+        let folder = TemporaryDirectory()
+        try folder.write("evil.csv", "Customer number,First name,City\n1,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",@SUM(A1)\n")
+        #expect(try KassaProcess.run(["customers", "import", "evil.csv", "--db", folder.file("kassa.sqlite")], in: folder.path).status == 0)
+        let csv = try KassaProcess.run(["select", "--csv", "--db", folder.file("kassa.sqlite")], in: folder.path).stdout
+        #expect(csv.contains("\"'=HYPERLINK("))
+        #expect(csv.contains("'@SUM(A1)"))
+    }
+}
