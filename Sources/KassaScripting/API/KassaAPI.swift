@@ -36,7 +36,7 @@ struct KassaAPI {
     /// `pcall` (a C function, with no line), the line that called `pcall`.
     private var location: SourceLocation? {
         (host.state.callerLocation(level: 1) ?? host.state.callerLocation(level: 2))
-            .map { SourceLocation(file: $0.chunk, line: $0.line) }
+            .map { SourceLocation(file: session.file(forChunk: $0.chunk), line: $0.line) }
     }
 
     private func reader(_ arguments: [LuaValue], _ function: String) throws -> LuaTableReader {

@@ -16,6 +16,14 @@ final class PluginSession {
 
     var pluginName: String { manifest?.name ?? PluginRecord.stem(of: path) }
 
+    /// The file as the user named it when `chunk` is this plugin's own file: Lua shortens
+    /// chunk names over 60 bytes to "...tail".
+    func file(forChunk chunk: String?) -> String {
+        guard let chunk else { return path }
+        if chunk.hasPrefix("..."), path.hasSuffix(chunk.dropFirst(3)) { return path }
+        return chunk
+    }
+
     func refuse(_ error: PluginError) -> PluginError {
         if firstError == nil { firstError = error }
         return error

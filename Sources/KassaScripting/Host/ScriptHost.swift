@@ -38,12 +38,12 @@ public final class ScriptHost {
             do {
                 chunk = try state.load(code, chunkName: path, environment: environment)
             } catch {
-                throw PluginError(.syntax, error.message, at: SourceLocation(file: error.chunk ?? path, line: error.line))
+                throw PluginError(.syntax, error.message, at: SourceLocation(file: session.file(forChunk: error.chunk), line: error.line))
             }
             do {
                 try state.call(chunk, [])
             } catch {
-                throw session.firstError ?? PluginError(.load, error.message, at: SourceLocation(file: error.chunk ?? path, line: error.line))
+                throw session.firstError ?? PluginError(.load, error.message, at: SourceLocation(file: session.file(forChunk: error.chunk), line: error.line))
             }
             if let error = session.firstError { throw error }
             let manifest = session.manifest ?? PluginManifest(name: PluginRecord.stem(of: path), version: "0.0.0")
