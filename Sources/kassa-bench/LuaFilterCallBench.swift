@@ -62,16 +62,18 @@ enum LuaFilterCallBench {
         let kind = LuaRecordKind(state: state, name: "customer", fields: ["number", "first_name", "city", "country", "points", "newsletter", "last_visit"])
         let parameters: LuaValue = ["min_points": 500, "country": "SE", "city": "stockholm", "since": "2026-06-01"]
         func layOut(_ range: Range<Int>) {
-            kind.load(count: range.count) { writer in
-                for record in records[range] {
-                    writer.nextRecord()
-                    writer.set(0, record.number)
-                    writer.set(1, record.firstName)
-                    writer.set(2, record.city)
-                    writer.set(3, record.country)
-                    writer.set(4, record.points)
-                    writer.set(5, record.newsletter)
-                    writer.set(6, record.lastVisit)
+            records.withUnsafeBufferPointer { records in
+                kind.load(count: range.count) { writer in
+                    for index in range {
+                        writer.nextRecord()
+                        writer.set(0, records[index].number)
+                        writer.set(1, records[index].firstName)
+                        writer.set(2, records[index].city)
+                        writer.set(3, records[index].country)
+                        writer.set(4, records[index].points)
+                        writer.set(5, records[index].newsletter)
+                        writer.set(6, records[index].lastVisit)
+                    }
                 }
             }
         }
