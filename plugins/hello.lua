@@ -23,7 +23,8 @@ kassa.menu {
   name = "Hello",
   title = "Say hello",
   run = function(ctx)
-    ctx.say("Hello from a Lua menu, " .. (ctx.params.name or "shop owner") .. "!")
+    -- Text typed after the menu opens (##MENU#Hello#Åsa¤) arrives as ctx.params.input.
+    ctx.say("Hello from a Lua menu, " .. (ctx.params.input or ctx.params.name or "shop owner") .. "!")
   end,
 }
 

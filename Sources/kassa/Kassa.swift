@@ -15,6 +15,9 @@ struct Kassa: ParsableCommand {
             MarkCommand.self,
             UnmarkCommand.self,
             MarksCommand.self,
+            MacroCommand.self,
+            ButtonsCommand.self,
+            PressCommand.self,
             SMSCommand.self,
             APIReferenceCommand.self,
         ]

@@ -127,3 +127,31 @@ import Testing
         #expect(clashResult.stdout.contains("filter \"car_brand\" is already registered by plugin \"car-filters\""))
     }
 }
+
+@Suite struct ButtonCommandTests {
+    @Test func buttonsAreListedAndPressed() throws {
+        let listed = try KassaProcess.run(["buttons", "--json"])
+        #expect(listed.status == 0)
+        let buttons = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]]
+        #expect(buttons?.contains { $0["label"] as? String == "Say hello" && $0["macro"] as? String == "##MENU#Hello#¤" } == true)
+        let pressed = try KassaProcess.run(["press", "Open drawer"])
+        #expect(pressed.status == 0)
+        #expect(pressed.stdout == "Cash drawer: open\n")
+    }
+
+    @Test func aMacroStringRunsWithTypedInput() throws {
+        let result = try KassaProcess.run(["macro", "##MENU#Hello#Åsa¤#KLUT#"])
+        #expect(result.stdout == "Hello from a Lua menu, Åsa!\nCash drawer: open\n")
+    }
+
+    @Test func unknownButtonsAndBadMacrosAreOneClearLine() throws {
+        let unknown = try KassaProcess.run(["press", "Nope"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.hasPrefix("kassa: No button is labelled \"Nope\" (buttons: "))
+        let malformed = try KassaProcess.run(["macro", "##MENU#Hello"])
+        #expect(malformed.status == 1)
+        #expect(malformed.stderr == "kassa: Macro \"##MENU#Hello\": unterminated menu name starting at position 7 (expected a closing \"#\")\n")
+        let missing = try KassaProcess.run(["macro", "##MENU#Nowhere#¤"])
+        #expect(missing.stderr.contains("No menu is called \"Nowhere\""))
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import KassaCore
+
+/// `kassa buttons [--json]`: the button board.
+struct ButtonsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "buttons", abstract: "List the macro buttons plugins put on the board.")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let buttons = try CommandEnvironment(global).makeHost().registry.buttons
+            if json { return try Output.json(buttons) }
+            if buttons.isEmpty { return Output.line("No buttons.") }
+            let width = buttons.map(\.label.count).max() ?? 0
+            for button in buttons {
+                Output.line(button.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + button.macro + "  (" + button.plugin + ")")
+            }
+        }
+    }
+}
+
+/// `kassa press LABEL`: presses a button, running its macro.
+struct PressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "press", abstract: "Press a macro button by its label.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The button's label.") var label: String
+    @Option(help: "A value a menu asks for, KEY=VALUE (repeatable).") var param: [String] = []
+
+    func run() throws {
+        try reportingFailures {
+            let environment = try CommandEnvironment(global)
+            let host = environment.makeHost()
+            guard let button = host.registry.buttons.first(where: { $0.label == label }) else {
+                let known = host.registry.buttons.map { "\"\($0.label)\"" }.joined(separator: ", ")
+                throw CommandFailure("No button is labelled \"\(label)\"" + (known.isEmpty ? "" : " (buttons: \(known))"))
+            }
+            let macro = try Macro.parse(button.macro, button: button.label)
+            try MacroRunner.run(macro, environment: environment, parameters: try MacroRunner.parameters(param))
+        }
+    }
+}

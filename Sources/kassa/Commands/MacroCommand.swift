@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import KassaCore
+
+/// `kassa macro 'MACRO'`: runs a macro string, e.g. `##MENU#UtskickUtskrift2#¤`.
+struct MacroCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "macro",
+        abstract: "Run a macro string: ##MENU#Name# opens a menu, #CODE# runs a function, ¤ confirms, other text is typed.",
+        discussion: "Escapes: \\# types #, \\¤ types ¤, \\\\ types \\."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The macro.") var macro: String
+    @Option(help: "A value a menu asks for, KEY=VALUE (repeatable).") var param: [String] = []
+
+    func run() throws {
+        try reportingFailures {
+            let environment = try CommandEnvironment(global)
+            let parsed = try Macro.parse(macro)
+            try MacroRunner.run(parsed, environment: environment, parameters: try MacroRunner.parameters(param))
+        }
+    }
+}
+
+/// Running a macro from the command line: plugins loaded, output to stdout, questions on a terminal.
+enum MacroRunner {
+    static func parameters(_ texts: [String]) throws -> [String: String] {
+        var values: [String: String] = [:]
+        for text in texts {
+            guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+                throw CommandFailure("Parameter \"\(text)\" is not KEY=VALUE")
+            }
+            values[String(text[..<equals])] = String(text[text.index(after: equals)...])
+        }
+        return values
+    }
+
+    static func run(_ macro: Macro, environment: CommandEnvironment, parameters: [String: String]) throws {
+        let host = environment.makeHost()
+        let interactive = isatty(STDIN_FILENO) == 1
+        let performer = RegistryMacroPerformer(
+            registry: host.registry, parameters: parameters, logger: environment.logger,
+            output: { Output.line($0) },
+            ask: interactive ? { spec, action in
+                FileHandle.standardError.write(Data("\(action.title) – \(spec.name) (\(spec.type.rawValue)): ".utf8))
+                return readLine()
+            } : nil)
+        try macro.run(with: performer)
+    }
+}
