@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "KassaScriptingTests", dependencies: ["KassaScripting", "KassaTesting"]),
         .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS"]),
-        .testTarget(name: "kassaTests", dependencies: ["KassaTesting", "kassa"]),
+        .testTarget(name: "kassaTests", dependencies: ["KassaTesting", "kassa"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,8 @@ import Foundation
 // scripts/bench [NAME...]: each benchmark prints one JSON object per figure on stdout.
 let benches: [String: () throws -> [Figure]] = [
     "lua-filter-call": LuaFilterCallBench.run,
+    "select-sql": SelectBench.runSQL,
+    "select-lua": SelectBench.runLua,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

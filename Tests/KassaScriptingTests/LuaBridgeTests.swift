@@ -1,3 +1,4 @@
+import Foundation
 import KassaCore
 import KassaScripting
 import Lua
@@ -114,5 +115,15 @@ import Testing
         var printed: [String] = []
         try folder.host.runScript(at: script, arguments: ["x", "y"]) { printed.append($0) }
         #expect(printed == ["x+y"])
+    }
+}
+
+@Suite struct CustomerTimestampTests {
+    @Test func consentTimesReachLuaAsUTCISO8601() throws {
+        var customer = Customers.sample[0]
+        customer.newsletterAt = Date(timeIntervalSince1970: 1_772_357_405)  // 2026-03-01T09:30:05Z
+        let fixture = try PluginFixture(plugins: ["t.lua": "kassa.template { name = 'at', channel = 'sms', render = function(c) return c.newsletter_at end }"])
+        let message = try fixture.host.registry.template(named: "at").renderer!.render(customer, context: [:])
+        #expect(message.text == "2026-03-01T09:30:05Z")
     }
 }

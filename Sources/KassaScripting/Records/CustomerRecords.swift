@@ -110,10 +110,14 @@ final class CustomerRecords {
         writer.setResolved(slot("attrs"))
     }
 
-    private static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+    /// `2026-03-01T09:30:00Z`. Written by hand: a date formatter per customer cost more than
+    /// the whole rest of a filter run (measured by the select-lua benchmark).
+    static func timestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     private static func resolve(_ field: String, of customer: Customer) throws -> LuaValue {
