@@ -24,9 +24,9 @@ final class LogCapture: @unchecked Sendable {
             get { metadata[key] }
             set { metadata[key] = newValue }
         }
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-            let plugin = metadata?["plugin"].map { "[\($0)] " } ?? ""
-            capture.append("\(plugin)\(message)")
+        func log(event: LogEvent) {
+            let plugin = event.metadata?["plugin"].map { "[\($0)] " } ?? ""
+            capture.append("\(plugin)\(event.message)")
         }
     }
 }

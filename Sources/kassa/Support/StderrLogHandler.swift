@@ -16,8 +16,10 @@ struct StderrLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-        let merged = self.metadata.merging(metadata ?? [:]) { _, new in new }
+    func log(event: LogEvent) {
+        let level = event.level
+        let message = event.message
+        let merged = self.metadata.merging(event.metadata ?? [:]) { _, new in new }
         let prefix: String
         if let plugin = merged["plugin"] {
             prefix = "[\(plugin)] "
