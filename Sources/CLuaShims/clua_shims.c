@@ -480,11 +480,10 @@ static void copy_fields(lua_State *L, int from, int to, const char *const *names
     }
 }
 
-// coroutine.resume, with the coroutine on the running list while it runs, so the deadline
-// signal hooks it too.
-static int sandbox_resume(lua_State *L) {
-    lua_State *coroutine = lua_tothread(L, 1);
-    if (coroutine == NULL) return luaL_typeerror(L, 1, "coroutine");
+// Calls the real coroutine function (upvalue 1) with `coroutine` on the running list, so
+// the deadline signal hooks it too. The real resume and close report every failure as
+// results once they have a thread and do not raise, so nothing skips taking it off again.
+static int call_with_running(lua_State *L, lua_State *coroutine) {
     clua_sandbox *sandbox = clua_sandbox_of(L);
     if (sandbox->running_count >= CLUA_MAX_RUNNING) return luaL_error(L, "too many nested coroutines");
     int saved = sandbox->running_count;
@@ -493,8 +492,6 @@ static int sandbox_resume(lua_State *L) {
     sandbox->running_count = saved + 1;
     __atomic_signal_fence(__ATOMIC_SEQ_CST);
     apply_hook(sandbox, coroutine);
-    // The real resume reports every failure as (false, message); it does not raise once it
-    // has a thread, so nothing skips the line that takes the coroutine off the list.
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
@@ -502,27 +499,22 @@ static int sandbox_resume(lua_State *L) {
     return lua_gettop(L);
 }
 
+// coroutine.resume.
+static int sandbox_resume(lua_State *L) {
+    lua_State *coroutine = lua_tothread(L, 1);
+    if (coroutine == NULL) return luaL_typeerror(L, 1, "coroutine");
+    return call_with_running(L, coroutine);
+}
+
 // coroutine.close, which runs the coroutine's pending __close handlers: they are Lua code too.
+// Its own refusals are checked first, before the coroutine goes on the list.
 static int sandbox_close(lua_State *L) {
     lua_State *coroutine = lua_tothread(L, 1);
     if (coroutine == NULL) return luaL_typeerror(L, 1, "coroutine");
     lua_Debug frame;
-    int status = lua_status(coroutine);
     if (coroutine == L) return luaL_error(L, "cannot close a running coroutine");
-    if (status == LUA_OK && lua_getstack(coroutine, 0, &frame) > 0) return luaL_error(L, "cannot close a normal coroutine");
-    clua_sandbox *sandbox = clua_sandbox_of(L);
-    if (sandbox->running_count >= CLUA_MAX_RUNNING) return luaL_error(L, "too many nested coroutines");
-    int saved = sandbox->running_count;
-    sandbox->running[saved] = coroutine;
-    __atomic_signal_fence(__ATOMIC_SEQ_CST);
-    sandbox->running_count = saved + 1;
-    __atomic_signal_fence(__ATOMIC_SEQ_CST);
-    apply_hook(sandbox, coroutine);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    sandbox->running_count = saved;
-    return lua_gettop(L);
+    if (lua_status(coroutine) == LUA_OK && lua_getstack(coroutine, 0, &frame) > 0) return luaL_error(L, "cannot close a normal coroutine");
+    return call_with_running(L, coroutine);
 }
 
 // coroutine.wrap over the two above, so wrapped coroutines are watched as well.

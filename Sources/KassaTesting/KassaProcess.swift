@@ -36,10 +36,21 @@ public enum KassaProcess {
     /// Runs `kassa ARGUMENTS` in `directory` with `environment` added, and waits for it.
     public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                            input: String? = nil) throws -> Result {
+        try runProgram(executable, arguments, in: directory ?? repositoryRoot, environment: environment, input: input)
+    }
+
+    /// Runs any program (found on `PATH` when `program` has no slash) and waits for it.
+    public static func runProgram(_ program: String, _ arguments: [String], in directory: String? = nil,
+                                  environment: [String: String] = [:], input: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repositoryRoot)
+        if program.contains("/") {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [program] + arguments
+        }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let output = Pipe()
         let errors = Pipe()

@@ -93,6 +93,9 @@ import Testing
         "local co = coroutine.wrap(function() while true do end end) co()",
         "while true do pcall(coroutine.wrap(function() while true do end end)) end",
         "local function f() return pcall(f) end while true do f() end",
+        // A __close handler run by coroutine.close is Lua code on another thread too.
+        "local co = coroutine.create(function() local x <close> = setmetatable({}, { __close = function() while true do end end }) coroutine.yield() end) coroutine.resume(co) coroutine.close(co)",
+        "local co = coroutine.create(function() while true do coroutine.yield() end end) while true do coroutine.resume(co) end",
     ])
     func endlessLoopsEndWithTheTimeLimit(code: String) {
         let sandbox = Sandbox(limits: Self.quick)
@@ -100,6 +103,18 @@ import Testing
         #expect(error?.code == .timeLimit)
         #expect(error?.message == "time limit of 0.2 s exceeded")
         #expect(sandbox.isAlive())
+    }
+
+    @Test func wrappedCoroutinesBehaveLikeLuasOwn() throws {
+        let sandbox = Sandbox()
+        let results = try sandbox.run("""
+            local gen = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end end)
+            local a, b, c = gen(), gen(), gen()
+            local failing = coroutine.wrap(function() error("boom") end)
+            local ok, message = pcall(failing)
+            return a + b + c, ok, message
+            """)
+        #expect(results == [6, false, "test.lua:3: boom"])
     }
 
     @Test func theTimeLimitNamesWhereTheLoopWas() {

@@ -121,28 +121,11 @@ import Testing
         if let condition = example.luaCondition { arguments += ["--where", condition] }
         arguments += example.params
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["lua5.4"] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        let result = try KassaProcess.runProgram("lua5.4", arguments)
+        guard result.status == 0 else {
+            throw HarnessFailure("lua5.4 differential-harness.lua exited with \(result.status): \(result.stderr)")
         }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw HarnessFailure("lua5.4 differential-harness.lua exited with \(process.terminationStatus): \(String(decoding: errorData, as: UTF8.self))")
-        }
-        var lines = String(decoding: outputData, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+        var lines = result.stdout.split(whereSeparator: \.isNewline).map(String.init)
         guard !lines.isEmpty, lines[0].hasPrefix("customers "), let count = Int(lines.removeFirst().dropFirst("customers ".count)) else {
             throw HarnessFailure("lua5.4 differential-harness.lua printed no \"customers N\" line first")
         }
