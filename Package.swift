@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "KassaScripting",
             dependencies: [
-                "Lua", "KassaCore",
+                "Lua", "KassaCore", "KassaSMS",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

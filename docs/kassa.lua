@@ -88,6 +88,8 @@ function Customer:attr(key, default) end
 ---The Kassa host API.
 kassa = {}
 
+kassa.sms = {}
+
 ---Declares the plugin: its name, version, the API it was written for and the permissions it asks for. Optional; without it the plugin is named after its file.
 ---@param spec kassa.PluginManifest
 function kassa.plugin(spec) end
@@ -120,4 +122,9 @@ function kassa.on(event, handler) end
 ---Writes to the host's log (shown on stderr by the command line). `print` goes there too.
 ---@param ... any Values, joined with tabs.
 function kassa.log(...) end
+
+---How a text goes out as SMS: GSM-7 or UCS-2, the exact segment count (160/153, 70/67; extension characters count twice) and the characters that force UCS-2.
+---@param text string The message as it will be sent (render templates first).
+---@return { encoding: "GSM-7"|"UCS-2", segments: integer, characters: integer, units: integer, per_segment: integer, line_breaks: boolean, non_gsm: string[], parts: string[] }
+function kassa.sms.analyze(text) end
 

@@ -9,9 +9,13 @@ import Testing
     @Test func theBindingMatchesTheReference() throws {
         let fixture = try PluginFixture(plugins: ["probe.lua": """
             local names = {}
-            for name, value in pairs(kassa) do
-              if type(value) == 'function' then names[#names + 1] = 'kassa.' .. name end
+            local function collect(prefix, t)
+              for name, value in pairs(t) do
+                if type(value) == 'function' then names[#names + 1] = prefix .. name
+                elseif type(value) == 'table' then collect(prefix .. name .. '.', value) end
+              end
             end
+            collect('kassa.', kassa)
             table.sort(names)
             kassa.template { name = 'names', channel = 'sms', text = table.concat(names, ',') }
             """])

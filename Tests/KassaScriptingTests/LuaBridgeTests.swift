@@ -127,3 +127,17 @@ import Testing
         #expect(message.text == "2026-03-01T09:30:05Z")
     }
 }
+
+@Suite struct SMSAnalyzeAPITests {
+    @Test func pluginsAnalyzeTextLikeTheCommandLine() throws {
+        let fixture = try PluginFixture(plugins: ["s.lua": """
+            local gsm = kassa.sms.analyze(string.rep("a", 160))
+            local long = kassa.sms.analyze(string.rep("a", 161))
+            local euro = kassa.sms.analyze("€")
+            local ucs = kassa.sms.analyze("Crêpe")
+            kassa.template { name = 'r', channel = 'sms', text = table.concat({
+              gsm.encoding, gsm.segments, long.segments, euro.units, ucs.encoding, ucs.non_gsm[1] }, ' ') }
+            """])
+        #expect(try fixture.host.registry.template(named: "r").text == "GSM-7 1 2 2 UCS-2 ê")
+    }
+}

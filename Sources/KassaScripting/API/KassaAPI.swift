@@ -1,4 +1,5 @@
 import KassaCore
+import KassaSMS
 import Logging
 import Lua
 
@@ -19,15 +20,29 @@ struct KassaAPI {
             "kassa.button": button,
             "kassa.on": on,
             "kassa.log": log,
+            "kassa.sms.analyze": smsAnalyze,
         ]
     }
 
-    /// The `kassa` table, ready to put into an environment.
+    /// The `kassa` table, ready to put into an environment; `kassa.sms.analyze` lands in a
+    /// `sms` sub-table.
     func makeTable() -> LuaTableReference {
         let table = host.state.makeTable()
+        var namespaces: [String: LuaTableReference] = [:]
         for (name, body) in functions() {
-            let field = String(name.dropFirst("kassa.".count))
-            table[field] = .function(host.state.makeFunction(body))
+            let path = name.dropFirst("kassa.".count).split(separator: ".").map(String.init)
+            var target = table
+            for namespace in path.dropLast() {
+                if let existing = namespaces[namespace] {
+                    target = existing
+                } else {
+                    let created = host.state.makeTable()
+                    table[namespace] = .reference(created)
+                    namespaces[namespace] = created
+                    target = created
+                }
+            }
+            target[path.last!] = .function(host.state.makeFunction(body))
         }
         return table
     }
@@ -169,6 +184,23 @@ struct KassaAPI {
         let line = arguments.map(LuaValue.displayText).joined(separator: "\t")
         host.logger.info("\(line)", metadata: ["plugin": .string(session.pluginName)])
         return []
+    }
+
+    private func smsAnalyze(_ arguments: [LuaValue]) throws -> [LuaValue] {
+        guard let text = arguments.first?.stringValue else {
+            throw LuaRaise("kassa.sms.analyze expects the text of the message, not \(arguments.first?.typeName ?? "nothing")")
+        }
+        let analysis = SMSAnalysis.analyze(text)
+        return [.table(LuaTable(fields: [
+            "encoding": .string(analysis.encoding.rawValue),
+            "segments": .integer(Int64(analysis.segments)),
+            "characters": .integer(Int64(analysis.characters)),
+            "units": .integer(Int64(analysis.units)),
+            "per_segment": .integer(Int64(analysis.unitsPerSegment)),
+            "line_breaks": .boolean(analysis.hasLineBreaks),
+            "non_gsm": .table(LuaTable(array: analysis.nonGSMCharacters.map(LuaValue.string))),
+            "parts": .table(LuaTable(array: analysis.parts.map(LuaValue.string))),
+        ]))]
     }
 
     private func checkUnique(_ name: String, in taken: [String], what: String) throws {

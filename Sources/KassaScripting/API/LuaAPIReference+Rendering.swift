@@ -76,6 +76,15 @@ extension LuaAPIReference {
             }
         }
         out += "---The Kassa host API.\nkassa = {}\n\n"
+        var namespaces: [String] = []
+        for function in functions {
+            let parts = function.name.split(separator: ".")
+            if parts.count > 2 {
+                let namespace = parts.dropLast().joined(separator: ".")
+                if !namespaces.contains(namespace) { namespaces.append(namespace) }
+            }
+        }
+        for namespace in namespaces { out += "\(namespace) = {}\n\n" }
         for function in functions {
             out += "---\(function.summary)\n"
             let parameterNames: [String]

@@ -120,6 +120,11 @@ public enum LuaAPIReference {
             "kassa.log", "Writes to the host's log (shown on stderr by the command line). `print` goes there too.",
             parameters: [Field("...", "any", "Values, joined with tabs.")],
             example: #"kassa.log("loaded", 3, "filters")"#),
+        Function(
+            "kassa.sms.analyze", "How a text goes out as SMS: GSM-7 or UCS-2, the exact segment count (160/153, 70/67; extension characters count twice) and the characters that force UCS-2.",
+            parameters: [Field("text", "string", "The message as it will be sent (render templates first).")],
+            returns: "{ encoding: \"GSM-7\"|\"UCS-2\", segments: integer, characters: integer, units: integer, per_segment: integer, line_breaks: boolean, non_gsm: string[], parts: string[] }",
+            example: #"local sms = kassa.sms.analyze("Hej Åsa! 20 % på allt €") -- sms.segments == 1"#),
     ]
 
     /// The fields of a customer record (`c` in filters and templates), read-only.
