@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// Loading whole customers (row and child tables) by id.
+/// Loading whole customers by id, their list-valued JSON columns unpacked by SQLite's
+/// `json_each` (in C, no JSON decoding in Swift).
 extension SQLiteCustomerStore {
     private static let customerColumns = """
         id, number, first_name, last_name, company, is_company, email, billing_email, mobile,
@@ -33,18 +34,20 @@ extension SQLiteCustomerStore {
 
         let emails = try Row.fetchCursor(
             db.cachedStatement(sql: """
-                SELECT customer_id, email FROM customer_contact_email
-                WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position
+                SELECT c.id, e.value FROM customer c, json_each(c.contact_emails) e
+                WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id, e.key
                 """),
             arguments: [idList])
         while let row = try emails.next() {
             if let at = index[row[0]] { customers[at].contactEmails.append(row[1]) }
         }
 
+        // A vehicle is [type, brand, brand_key, model, plate] (StoredJSON.VehicleIndex).
         let vehicles = try Row.fetchCursor(
             db.cachedStatement(sql: """
-                SELECT customer_id, type, brand, model, plate FROM vehicle
-                WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position
+                SELECT c.id, v.value ->> 0, v.value ->> 1, v.value ->> 3, v.value ->> 4
+                FROM customer c, json_each(c.vehicles) v
+                WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id, v.key
                 """),
             arguments: [idList])
         while let row = try vehicles.next() {
@@ -55,8 +58,10 @@ extension SQLiteCustomerStore {
 
         let cards = try Row.fetchCursor(
             db.cachedStatement(sql: """
-                SELECT customer_id, number, template, valid_until, status FROM customer_card
-                WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position
+                SELECT c.id, k.value ->> 'number', k.value ->> 'template', k.value ->> 'valid_until',
+                       k.value ->> 'status'
+                FROM customer c, json_each(c.cards) k
+                WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id, k.key
                 """),
             arguments: [idList])
         while let row = try cards.next() {
@@ -70,8 +75,8 @@ extension SQLiteCustomerStore {
 
         let attributes = try Row.fetchCursor(
             db.cachedStatement(sql: """
-                SELECT customer_id, key, value FROM customer_attribute
-                WHERE customer_id IN (SELECT value FROM json_each(?))
+                SELECT c.id, a.key, a.value FROM customer c, json_each(c.attributes) a
+                WHERE c.id IN (SELECT value FROM json_each(?))
                 """),
             arguments: [idList])
         while let row = try attributes.next() {

@@ -5,74 +5,59 @@ import GRDBSQLite
 import SQLite3
 #endif
 
-/// Direct binding and stepping of a statement prepared by GRDB, for the bulk paths that
-/// run a statement hundreds of thousands of times inside one GRDB transaction.
+/// Direct binding and stepping of a statement prepared by GRDB, for the bulk path that
+/// runs one statement a million times inside one GRDB transaction.
 ///
-/// GRDB's `StatementArguments` build an array of values per row; binding straight from
-/// Swift strings avoids that and keeps an import of a million customers within the
-/// `sqlite3 .import` ballpark. The GRDB `Statement` must outlive the handle.
+/// GRDB's `StatementArguments` build an array of values per row; binding a row's values
+/// in place from one reused buffer (`SQLiteRowValues`) avoids that and a copy per value.
+/// The GRDB `Statement` must outlive the handle.
 struct SQLiteStatementHandle {
     private let statement: Statement
     private var handle: OpaquePointer { statement.sqliteStatement }
-    /// SQLite copies the bytes before `bind` returns (SQLITE_TRANSIENT).
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    /// SQLite reads the bytes in place, until they are bound again (SQLITE_STATIC).
+    private static let `static`: sqlite3_destructor_type? = nil
 
     init(_ db: Database, sql: String) throws {
         statement = try db.makeStatement(sql: sql)
     }
 
-    func bind(_ index: Int32, _ text: String?) throws {
-        guard var text else { return try check(sqlite3_bind_null(handle, index)) }
-        let code = text.withUTF8 { bytes -> Int32 in
-            guard let base = bytes.baseAddress else {
-                return sqlite3_bind_text(handle, index, "", 0, Self.transient)
+    /// Binds `row` (its values to parameters 1, 2, …) and runs an `INSERT … ON CONFLICT
+    /// DO UPDATE` statement: `true` when it inserted a row, `false` when it updated one.
+    ///
+    /// The text values are bound in place (`SQLITE_STATIC`): SQLite reads them while the
+    /// buffer is pinned here. The statement keeps pointing at the buffer afterwards, so
+    /// every run must bind all its parameters again, which this method does.
+    ///
+    /// An update by the upsert leaves `sqlite3_last_insert_rowid` as it was, and a rowid
+    /// is never 0, so clearing it first tells the two apart without a `RETURNING` row.
+    func executeUpsert(binding row: SQLiteRowValues) throws -> Bool {
+        let connection = sqlite3_db_handle(handle)
+        try row.bytes.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+            for (offset, value) in row.values.enumerated() {
+                let index = Int32(offset + 1)
+                let code: Int32 = switch value {
+                case .null: sqlite3_bind_null(handle, index)
+                case .integer(let integer): sqlite3_bind_int64(handle, index, integer)
+                case .real(let real): sqlite3_bind_double(handle, index, real)
+                case .text(let start, let count):
+                    sqlite3_bind_text(
+                        handle, index, (base + start).assumingMemoryBound(to: CChar.self), Int32(count), Self.static)
+                }
+                try check(code)
             }
-            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.transient)
-            }
+            sqlite3_set_last_insert_rowid(connection, 0)
+            try execute()
         }
-        try check(code)
-    }
-
-    func bind(_ index: Int32, _ value: Int) throws {
-        try check(sqlite3_bind_int64(handle, index, Int64(value)))
-    }
-
-    func bind(_ index: Int32, _ value: Bool) throws {
-        try check(sqlite3_bind_int64(handle, index, value ? 1 : 0))
-    }
-
-    func bind(_ index: Int32, _ value: Double?) throws {
-        guard let value else { return try check(sqlite3_bind_null(handle, index)) }
-        try check(sqlite3_bind_double(handle, index, value))
+        return sqlite3_last_insert_rowid(connection) != 0
     }
 
     /// Runs the statement to its end.
-    func execute() throws {
+    private func execute() throws {
         defer { sqlite3_reset(handle) }
         var code = sqlite3_step(handle)
         while code == SQLITE_ROW { code = sqlite3_step(handle) }
         guard code == SQLITE_DONE else { throw failure(code) }
-    }
-
-    /// Runs the statement and returns the integer in the first column of its first row,
-    /// or `nil` when it returns no row (`SELECT id …`, `UPDATE … RETURNING id`).
-    func executeReturningInteger() throws -> Int64? {
-        defer { sqlite3_reset(handle) }
-        var code = sqlite3_step(handle)
-        guard code == SQLITE_ROW else {
-            guard code == SQLITE_DONE else { throw failure(code) }
-            return nil
-        }
-        let value = sqlite3_column_int64(handle, 0)
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
-        guard code == SQLITE_DONE else { throw failure(code) }
-        return value
-    }
-
-    /// The number of rows the last `execute` changed.
-    var changes: Int {
-        Int(sqlite3_changes(sqlite3_db_handle(handle)))
     }
 
     private func check(_ code: Int32) throws {

@@ -52,39 +52,23 @@ struct CustomersImportCommand: ParsableCommand {
             let store = try environment.openStore()
             var report = Report(file: file)
             let progress = Progress("Importing \(file)", quiet: json)
+            // The reader and the progress line move to the producing thread for good: this
+            // thread touches neither again until the upsert has returned, which it does only
+            // after the producer has.
+            let parsing = Handoff((reader: reader, progress: progress))
             do {
-                let summary = try store.upsert { writer in
-                    var batch: [Customer] = []
-                    batch.reserveCapacity(5_000)
-                    while true {
-                        let customer: Customer?
-                        do {
-                            customer = try reader.next()
-                        } catch let error as CSVError where error.code.isRowProblem && report.errors.count < Self.maximumReportedRows {
-                            // Keep reading to list every bad row; nothing is written in the end.
-                            report.errors.append(error.description)
-                            continue
-                        }
-                        guard let customer else { break }
-                        guard report.errors.isEmpty else { continue }
-                        batch.append(customer)
-                        if batch.count == 5_000 {
-                            try writer.write(batch)
-                            progress.advance(by: batch.count)
-                            batch.removeAll(keepingCapacity: true)
-                        }
-                    }
-                    if !report.errors.isEmpty { throw ImportRejected() }
-                    if !batch.isEmpty {
-                        try writer.write(batch)
-                        progress.advance(by: batch.count)
-                    }
+                let summary = try store.upsert(prefetch: Self.prefetch) { emit in
+                    try Self.read(parsing.value.reader, progress: parsing.value.progress, emit: emit)
                 }
                 progress.finish()
                 report.inserted = summary.inserted
                 report.updated = summary.updated
-            } catch is ImportRejected {
-                report.rejected = report.errors.count
+            } catch let rejection as ImportRejected {
+                report.errors = rejection.errors
+                report.rejected = rejection.errors.count
+                if rejection.stoppedEarly {
+                    report.errors.append("Stopped looking for bad rows after \(Self.maximumReportedRows).")
+                }
             } catch {
                 report.errors.append("\(error)")
                 report.rejected = max(report.rejected, 1)
@@ -97,9 +81,65 @@ struct CustomersImportCommand: ParsableCommand {
             if !json {
                 for error in report.errors { Output.plainError(error) }
             }
-            throw CommandFailure("Nothing was imported from \(file): \(report.errors.count) bad row\(report.errors.count == 1 ? "" : "s") (fix them and import again)")
+            throw CommandFailure("Nothing was imported from \(file): \(report.rejected) bad row\(report.rejected == 1 ? "" : "s") (fix them and import again)")
         }
     }
 
-    private struct ImportRejected: Error {}
+    /// Customers per batch handed from the parsing thread to the writing one.
+    static let batchSize = 5_000
+    /// Batches that may wait for the writer: enough to smooth out the two threads' pace,
+    /// few enough to keep memory low (a batch of 5,000 customers is a few MB).
+    static let prefetch = 4
+
+    /// Reads every row on the producing thread and hands batches to the writer. Once a
+    /// row is bad nothing more is handed over, but reading goes on to list every bad row
+    /// (up to `maximumReportedRows`), and `ImportRejected` ends the upsert, which then
+    /// writes nothing.
+    private static func read(
+        _ reader: CustomerCSVReader, progress: Progress, emit: ([Customer]) throws -> Void
+    ) throws {
+        var errors: [String] = []
+        var batch: [Customer] = []
+        batch.reserveCapacity(batchSize)
+        while true {
+            let customer: Customer?
+            do {
+                customer = try reader.next()
+            } catch let error as CSVError where error.code.isRowProblem {
+                guard errors.count < maximumReportedRows else {
+                    throw ImportRejected(errors: errors, stoppedEarly: true)
+                }
+                errors.append(error.description)
+                batch.removeAll()
+                continue
+            }
+            guard let customer else { break }
+            guard errors.isEmpty else { continue }
+            batch.append(customer)
+            if batch.count == batchSize {
+                try emit(batch)
+                progress.advance(by: batch.count)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        guard errors.isEmpty else { throw ImportRejected(errors: errors, stoppedEarly: false) }
+        if !batch.isEmpty {
+            try emit(batch)
+            progress.advance(by: batch.count)
+        }
+    }
+
+    /// The file has bad rows: these, in file order.
+    private struct ImportRejected: Error {
+        var errors: [String]
+        /// Whether there were more bad rows than were listed.
+        var stoppedEarly: Bool
+    }
+}
+
+/// A value handed to another thread for good: the sender never touches it again, so it is
+/// never used from two threads at once, whatever its type.
+private final class Handoff<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -17,15 +17,14 @@ struct SQLiteCustomerStoreTests {
             let tables = try store.database.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             }
-            for table in ["customer", "customer_attribute", "customer_card", "customer_contact_email",
-                          "customer_mark", "vehicle"] {
+            for table in ["customer", "customer_mark"] {
                 #expect(tables.contains(table), "missing table \(table)")
             }
             let journalMode = try store.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
             #expect(journalMode == "wal")
             let columns = try store.database.read { db in try db.columns(in: "customer").map(\.name) }
-            for field in Customer.Field.allCases where field != .contactEmails {
-                #expect(columns.contains(field.rawValue), "no column for \(field.rawValue)")
+            for column in Customer.Field.allCases.map(\.rawValue) + ["vehicles", "cards", "attributes"] {
+                #expect(columns.contains(column), "no column for \(column)")
             }
             try store.upsert([StoreFixtures.complete])
         }
@@ -68,6 +67,27 @@ struct SQLiteCustomerStoreTests {
         #expect(stored.country == "SE")
         #expect(stored.contactEmails == ["a@b.example"])
         #expect(stored.vehicles == [Vehicle(type: nil, brand: "Volvo")])
+    }
+
+    @Test("vehicles, cards, contact e-mails and attributes with quotes, backslashes, control characters and non-ASCII text come back as written")
+    func listValuesNeedingEscapes() throws {
+        let odd = "a \"quoted\" \\ back\\slash\nline\ttab\u{1}ctrl Ünïcødé 🚲 ]},{"
+        let customer = Customer(
+            number: "88",
+            contactEmails: ["\"odd\"@example.com", "ö@example.com"],
+            vehicles: [Vehicle(type: odd, brand: "Ö\"B", model: odd, plate: "\\"), Vehicle(plate: "P 1")],
+            cards: [CustomerCard(number: odd, template: nil, validUntil: nil, status: "\"blocked\"")],
+            attributes: [odd: odd, "plain": "x", "\"key\"": ""])
+        let store = try StoreFixtures.store([customer])
+        #expect(try store.customer(number: "88") == customer)
+        var selection = CustomerSelection()
+        selection.vehicleBrands = ["ö\"b"]
+        selection.vehicleBrandIgnoresCase = true
+        #expect(try store.countMatchingCriteria(selection) == 1)
+        selection.vehicleTypes = [odd]
+        #expect(try store.countMatchingCriteria(selection) == 1)
+        selection.vehicleBrandIgnoresCase = false
+        #expect(try store.countMatchingCriteria(selection) == 0)
     }
 
     @Test("upsert reports inserted and updated customers and replaces a customer whole")
