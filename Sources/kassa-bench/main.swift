@@ -5,6 +5,7 @@ let benches: [String: () throws -> [Figure]] = [
     "lua-filter-call": LuaFilterCallBench.run,
     "select-sql": SelectBench.runSQL,
     "select-lua": SelectBench.runLua,
+    "csv-import": CSVImportBench.run,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

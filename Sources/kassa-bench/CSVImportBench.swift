@@ -1,0 +1,105 @@
+import Foundation
+
+/// `csv-import`: `kassa customers import` of a 1,000,000-customer CSV file into a new
+/// register, against `sqlite3 .import` and Python's `csv` + `executemany` of the same file,
+/// all three in this run. Also kassa's peak memory, beside sqlite3's.
+///
+/// The file is made by the built `kassa` itself (`demo seed --seed 1`, then `customers
+/// export`), so it is the same file on every run and has the columns and quoting of a real
+/// export: one row per vehicle, so 1,000,000 customers are about 1.25 million rows. The
+/// rates are CSV rows per second for all three, so their ratio is the ratio of their times.
+enum CSVImportBench {
+    static let customers = 1_000_000
+
+    static func run() throws -> [Figure] {
+        let kassa = try builtKassa()
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kassa-bench-csv-import-\(getpid())", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        let file = path("customers.csv")
+
+        progress("generating \(customers) demo customers as CSV")
+        _ = try measured(kassa, in: folder, ["demo", "seed", "--customers", "\(customers)", "--seed", "1", "--db", path("seed.sqlite"), "--json"])
+        _ = try measured(kassa, in: folder, ["customers", "export", "--db", path("seed.sqlite"), "-o", file])
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path("seed.sqlite") + suffix) }
+
+        progress("sqlite3 .import")
+        let sqlite = try measured("sqlite3", in: folder, [path("anchor.sqlite"), "-cmd", ".mode csv", ".import \(file) customers"])
+        let rows = Int(try measured("sqlite3", in: folder, [path("anchor.sqlite"), "SELECT COUNT(*) FROM customers"]).output) ?? 0
+        guard rows >= customers else { throw BenchError("sqlite3 imported \(rows) rows, expected at least \(customers)") }
+
+        progress("python3 csv + executemany")
+        let python = try measured("python3", in: folder, ["-c", pythonImport, file, path("python.sqlite")])
+        let pythonRows = Int(python.output) ?? -1
+        guard pythonRows == rows else { throw BenchError("python3 inserted \(pythonRows) rows, sqlite3 \(rows)") }
+
+        progress("kassa customers import")
+        let imported = try measured(kassa, in: folder, ["customers", "import", file, "--db", path("kassa.sqlite"), "--json"])
+        let report = try JSONSerialization.jsonObject(with: Data(imported.output.utf8)) as? [String: Any]
+        guard let inserted = report?["inserted"] as? Int, inserted == customers else {
+            throw BenchError("kassa customers import did not insert \(customers) customers: \(imported.output)")
+        }
+
+        let rate = Double(rows) / imported.wallSeconds
+        let customerRate = Double(customers) / imported.wallSeconds
+        let shape = "\(customers) customers = \(rows) CSV rows, one file, new database each"
+        return [
+            Figure(bench: "csv-import", value: rate, unit: "rows/s",
+                   anchor: "sqlite3 .import, same file", anchorValue: Double(rows) / sqlite.wallSeconds, goal: ">= 0.9",
+                   note: "ratio = kassa rows/s / sqlite3 rows/s, higher is better; \(shape); kassa \(seconds(imported.wallSeconds)), "
+                       + "\(Int(customerRate)) customers/s (parse thread + write thread, one transaction, WAL), "
+                       + "sqlite3 \(seconds(sqlite.wallSeconds)) (rollback journal, all columns TEXT, no index)"),
+            Figure(bench: "csv-import-vs-python", value: rate, unit: "rows/s",
+                   anchor: "python3 csv + executemany, same file", anchorValue: Double(rows) / python.wallSeconds, goal: ">= 1.5",
+                   note: "ratio = kassa rows/s / python rows/s, higher is better; python \(seconds(python.wallSeconds))"),
+            Figure(bench: "csv-import-peak-memory", value: imported.peakMegabytes, unit: "MB",
+                   anchor: "sqlite3 .import peak RSS", anchorValue: sqlite.peakMegabytes, goal: "< 200",
+                   note: "the goal is for the value (kassa's peak RSS importing \(customers) customers), not the ratio; "
+                       + "the anchor is for context"),
+        ]
+    }
+
+    /// Python's standard way: `csv.reader` into `executemany`, one transaction; prints the
+    /// number of rows inserted.
+    static let pythonImport = """
+        import csv, sqlite3, sys
+        path, database = sys.argv[1], sys.argv[2]
+        connection = sqlite3.connect(database)
+        with open(path, newline="", encoding="utf-8") as source:
+            rows = csv.reader(source)
+            header = next(rows)
+            columns = ", ".join('"%s"' % name.replace('"', '""') for name in header)
+            connection.execute("CREATE TABLE customers (%s)" % columns)
+            connection.executemany("INSERT INTO customers VALUES (%s)" % ", ".join("?" * len(header)), rows)
+        connection.commit()
+        print(connection.total_changes)
+        """
+
+    /// The release `kassa` built beside this `kassa-bench`.
+    static func builtKassa() throws -> String {
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let kassa = me.deletingLastPathComponent().appendingPathComponent("kassa").path
+        guard FileManager.default.isExecutableFile(atPath: kassa) else {
+            throw BenchError("csv-import needs the kassa executable beside kassa-bench (\(kassa)): swift build -c release --product kassa")
+        }
+        return kassa
+    }
+
+    /// Runs a program to its end in the bench's folder (its wall time, peak RSS and
+    /// output, as `select-sql` measures them); throws when it fails.
+    ///
+    /// Dirty pages left by the run before (a few hundred MB each) are flushed first, so
+    /// that no run pays for the previous one's write-back.
+    static func measured(_ program: String, in folder: URL, _ arguments: [String]) throws -> SelectBench.ChildRun {
+        sync()
+        return try SelectBench.ChildRun(program, arguments, in: folder.path)
+    }
+
+    static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data("csv-import: \(text)\n".utf8))
+    }
+}
