@@ -96,7 +96,7 @@ enum SelectBench {
             Figure(
                 bench: "select-lua-peak-memory", value: peakMegabytes, unit: "MB",
                 anchor: "sqlite3 SELECT * \(sqlPart), peak RSS", anchorValue: sqlitePeakMegabytes, goal: "< 100",
-                note: "peak resident memory of the kassa select process (getrusage via wait4), largest of \(runs) runs"),
+                note: "peak resident memory of the kassa select process (GNU time %M), largest of \(runs) runs"),
         ]
     }
 
@@ -276,12 +276,18 @@ extension SelectBench {
             }
             defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
 
-            let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+            // Peak memory comes from GNU time: a child spawned straight from this process would
+            // inherit our own high-water mark (we may hold a million records) through fork and
+            // exec, and report it as its own. time forks the child from its own small process.
+            let peakPath = captured.path + ".rss"
+            defer { try? FileManager.default.removeItem(atPath: peakPath) }
+            let command = ["/usr/bin/time", "-f", "%M", "-o", peakPath, executable] + arguments
+            let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
             var pid = pid_t()
             var start = timespec()
             clock_gettime(CLOCK_MONOTONIC, &start)
-            let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
+            let spawned = posix_spawnp(&pid, "/usr/bin/time", &actions, nil, argv, environ)
             guard spawned == 0 else {
                 throw BenchError("cannot start \(executable): \(String(cString: strerror(spawned)))")
             }
@@ -301,8 +307,11 @@ extension SelectBench {
                 throw BenchError("\(executable) \(arguments.joined(separator: " ")) \(how): \(errors.trimmingCharacters(in: .whitespacesAndNewlines))")
             }
             wallSeconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) * 1e-9
-            // Linux reports ru_maxrss in KiB.
-            peakMegabytes = Double(usage.ru_maxrss) * 1024 / 1_000_000
+            // GNU time's %M is the child's maximum resident set in KiB, on the file's last line.
+            let report = (try? String(contentsOfFile: peakPath, encoding: .utf8)) ?? ""
+            let kibibytes = report.split(whereSeparator: \.isNewline).last.flatMap { Double($0) } ?? 0
+            peakMegabytes = kibibytes * 1024 / 1_000_000
+            _ = usage
             self.output = output == nil
                 ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 : ""
