@@ -15,7 +15,25 @@ final class CustomerRecords {
 
     let kind: LuaRecordKind
     private let batch = Batch()
-    private let slots: [String: Int]
+    /// Each field's slot, looked up once: `write` runs for every customer a filter sees.
+    private let slot: Slots
+
+    private struct Slots {
+        let number, firstName, lastName, company, isCompany, email, billingEmail, mobile, street, postalCode, city,
+            country, family, type, category, points, turnoverGroup, newsletter, newsletterAt, receivesStatusMails,
+            lastVisit, contactEmails, vehicles, cards, attrs: Int
+
+        init(_ fields: [String]) {
+            func at(_ name: String) -> Int { fields.firstIndex(of: name)! }
+            number = at("number"); firstName = at("first_name"); lastName = at("last_name"); company = at("company")
+            isCompany = at("is_company"); email = at("email"); billingEmail = at("billing_email"); mobile = at("mobile")
+            street = at("street"); postalCode = at("postal_code"); city = at("city"); country = at("country")
+            family = at("family"); type = at("type"); category = at("category"); points = at("points")
+            turnoverGroup = at("turnover_group"); newsletter = at("newsletter"); newsletterAt = at("newsletter_at")
+            receivesStatusMails = at("receives_status_mails"); lastVisit = at("last_visit")
+            contactEmails = at("contact_emails"); vehicles = at("vehicles"); cards = at("cards"); attrs = at("attrs")
+        }
+    }
 
     /// Methods every customer proxy has, written in Lua and run in the sandbox like any script.
     private static let methodsSource = """
@@ -49,7 +67,7 @@ final class CustomerRecords {
 
     init(state: LuaState) {
         let fields = LuaAPIReference.customerFields.map(\.name)
-        slots = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
+        slot = Slots(fields)
         let environment = state.makeEnvironment()
         var methods: [String: LuaFunction] = [:]
         do {
@@ -80,34 +98,32 @@ final class CustomerRecords {
         }
     }
 
-    private func slot(_ name: String) -> Int { slots[name]! }
-
     private func write(_ customer: Customer, into writer: inout LuaRecordWriter) {
-        writer.set(slot("number"), customer.number)
-        writer.set(slot("first_name"), customer.firstName)
-        writer.set(slot("last_name"), customer.lastName)
-        writer.set(slot("company"), customer.company)
-        writer.set(slot("is_company"), customer.isCompany)
-        writer.set(slot("email"), customer.email)
-        writer.set(slot("billing_email"), customer.billingEmail)
-        writer.set(slot("mobile"), customer.mobile)
-        writer.set(slot("street"), customer.street)
-        writer.set(slot("postal_code"), customer.postalCode)
-        writer.set(slot("city"), customer.city)
-        writer.set(slot("country"), customer.country)
-        writer.set(slot("family"), customer.family)
-        writer.set(slot("type"), customer.type)
-        writer.set(slot("category"), customer.category)
-        writer.set(slot("points"), customer.points)
-        writer.set(slot("turnover_group"), customer.turnoverGroup)
-        writer.set(slot("newsletter"), customer.newsletter)
-        writer.set(slot("newsletter_at"), customer.newsletterAt.map(Self.timestamp))
-        writer.set(slot("receives_status_mails"), customer.receivesStatusMails)
-        writer.set(slot("last_visit"), customer.lastVisit?.description)
-        writer.setResolved(slot("contact_emails"))
-        writer.setResolved(slot("vehicles"))
-        writer.setResolved(slot("cards"))
-        writer.setResolved(slot("attrs"))
+        writer.set(slot.number, customer.number)
+        writer.set(slot.firstName, customer.firstName)
+        writer.set(slot.lastName, customer.lastName)
+        writer.set(slot.company, customer.company)
+        writer.set(slot.isCompany, customer.isCompany)
+        writer.set(slot.email, customer.email)
+        writer.set(slot.billingEmail, customer.billingEmail)
+        writer.set(slot.mobile, customer.mobile)
+        writer.set(slot.street, customer.street)
+        writer.set(slot.postalCode, customer.postalCode)
+        writer.set(slot.city, customer.city)
+        writer.set(slot.country, customer.country)
+        writer.set(slot.family, customer.family)
+        writer.set(slot.type, customer.type)
+        writer.set(slot.category, customer.category)
+        writer.set(slot.points, customer.points)
+        writer.set(slot.turnoverGroup, customer.turnoverGroup)
+        writer.set(slot.newsletter, customer.newsletter)
+        writer.set(slot.newsletterAt, customer.newsletterAt.map(Self.timestamp))
+        writer.set(slot.receivesStatusMails, customer.receivesStatusMails)
+        writer.set(slot.lastVisit, customer.lastVisit?.description)
+        writer.setResolved(slot.contactEmails)
+        writer.setResolved(slot.vehicles)
+        writer.setResolved(slot.cards)
+        writer.setResolved(slot.attrs)
     }
 
     /// `2026-03-01T09:30:00Z`. Written by hand: a date formatter per customer cost more than
