@@ -1,3 +1,4 @@
+import KassaCore
 /// The character encoding of a CSV file's bytes.
 ///
 /// Kassa reads the encodings that shop exports really have: UTF-8 (with or without a byte

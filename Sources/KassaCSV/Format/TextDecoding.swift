@@ -1,3 +1,4 @@
+import KassaCore
 /// Bytes of one field to a `String`, per encoding, without per-character `String` work.
 enum TextDecoding {
     /// Space, tab, LF, VT, FF or CR: the white space trimmed from cells.

@@ -1,3 +1,4 @@
+import KassaCore
 import Foundation
 
 /// A streaming CSV reader: bytes in, one record at a time out, with the line each record starts on.

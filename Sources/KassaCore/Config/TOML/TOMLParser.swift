@@ -278,32 +278,7 @@ extension TOMLParser {
 
     /// The offset of the first byte that breaks UTF-8 (overlong forms and surrogates included).
     private func firstInvalidUTF8Offset() -> Int? {
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            var secondRange: ClosedRange<UInt8> = 0x80...0xBF
-            let length: Int
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; secondRange = 0xA0...0xBF
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; secondRange = 0x80...0x9F
-            case 0xF0: length = 4; secondRange = 0x90...0xBF
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; secondRange = 0x80...0x8F
-            default: return index
-            }
-            guard index + length <= bytes.count, secondRange.contains(bytes[index + 1]) else { return index }
-            for continuation in bytes[(index + 2)..<(index + length)] where !(0x80...0xBF).contains(continuation) {
-                return index
-            }
-            index += length
-        }
-        return nil
+        bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset(in:))
     }
 }
 

@@ -1,13 +1,23 @@
-/// A strict UTF-8 check (Unicode 15, table 3-7: no overlongs, no surrogates, nothing above U+10FFFF).
-enum UTF8Validation {
-    enum Outcome {
+/// A strict UTF-8 check (Unicode 15, table 3-7: no overlongs, no surrogates, nothing above U+10FFFF),
+/// shared by the CSV reader and the TOML parser.
+public enum UTF8Validation {
+    public enum Outcome: Sendable, Equatable {
         case valid
         /// Valid except for a character cut off by the end of the bytes.
         case truncated
         case invalid
     }
 
-    static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+    public static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        firstProblem(in: bytes)?.outcome ?? .valid
+    }
+
+    /// The byte offset of the first invalid or cut-off character, or `nil` when all is valid.
+    public static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        firstProblem(in: bytes)?.offset
+    }
+
+    private static func firstProblem(in bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, outcome: Outcome)? {
         var index = 0
         let count = bytes.count
         while index < count {
@@ -26,20 +36,20 @@ enum UTF8Validation {
             case 0xF0: length = 4; secondRange = 0x90...0xBF
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; secondRange = 0x80...0x8F
-            default: return .invalid
+            default: return (index, .invalid)
             }
             for offset in 1..<length {
-                guard index + offset < count else { return .truncated }
+                guard index + offset < count else { return (index, .truncated) }
                 let range: ClosedRange<UInt8> = offset == 1 ? secondRange : 0x80...0xBF
-                guard range.contains(bytes[index + offset]) else { return .invalid }
+                guard range.contains(bytes[index + offset]) else { return (index, .invalid) }
             }
             index += length
         }
-        return .valid
+        return nil
     }
 
     /// The 1-based character position of the first invalid byte, for error messages.
-    static func firstInvalidCharacter(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    public static func firstInvalidCharacter(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var position = 1
         var index = 0
         while index < bytes.count {
