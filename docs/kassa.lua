@@ -90,6 +90,8 @@ kassa = {}
 
 kassa.sms = {}
 
+kassa.customers = {}
+
 ---Declares the plugin: its name, version, the API it was written for and the permissions it asks for. Optional; without it the plugin is named after its file.
 ---@param spec kassa.PluginManifest
 function kassa.plugin(spec) end
@@ -127,4 +129,19 @@ function kassa.log(...) end
 ---@param text string The message as it will be sent (render templates first).
 ---@return { encoding: "GSM-7"|"UCS-2", segments: integer, characters: integer, units: integer, per_segment: integer, line_breaks: boolean, non_gsm: string[], parts: string[] }
 function kassa.sms.analyze(text) end
+
+---One customer by number, as a plain table with the fields and methods of a customer record (yours to keep), or nil.
+---@param number string The customer number.
+---@return kassa.Customer|nil
+function kassa.customers.get(number) end
+
+---An iterator over the customers matching criteria: the SELECTION options of the command line as keys (underscores for dashes), a Lua filter with `filter` and `params`. Read in batches, never the whole register at once.
+---@param criteria? table E.g. `{ country = "SE", points = "500-", has = { "email" }, filter = "lapsed", params = { since = "2026-01-01" } }`.
+---@return fun(): kassa.Customer|nil
+function kassa.customers.select(criteria) end
+
+---How many customers match criteria (as for `kassa.customers.select`).
+---@param criteria? table The criteria.
+---@return integer
+function kassa.customers.count(criteria) end
 

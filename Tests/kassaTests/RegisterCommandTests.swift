@@ -162,3 +162,37 @@ import Testing
         #expect(csv.contains("'@SUM(A1)"))
     }
 }
+
+@Suite struct CustomersAPICommandTests {
+    @Test func scriptsReadTheRegisterThroughKassaCustomers() throws {
+        let folder = try RegisterCommandTests.seeded(300)
+        try folder.write("report.lua", """
+            local n, vips = 0, 0
+            for c in kassa.customers.select { country = "SE", points = "1000-" } do
+              n = n + 1
+              assert(c.country == "SE" and c.points >= 1000)
+              if c:has("email") then vips = vips + 1 end
+            end
+            print(n == kassa.customers.count { country = "SE", points = "1000-" }, n > 0, vips <= n)
+            local first = kassa.customers.select()()
+            local again = kassa.customers.get(first.number)
+            print(again.number == first.number, again.first_name == first.first_name, kassa.customers.get("none") == nil)
+            print(kassa.customers.count { filter = "lapsed", params = { since = "2030-01-01" } } > 0)
+            """)
+        // Options go before the script: what follows it is the script's own arguments.
+        let result = try KassaProcess.run(["run", "--db", folder.file("kassa.sqlite"), "--plugins", KassaProcess.repositoryRoot + "/plugins", "report.lua"], in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "true\ttrue\ttrue\ntrue\ttrue\ttrue\ntrue\n")
+    }
+
+    @Test func badCriteriaAreClearErrorsAtTheScriptsLine() throws {
+        let folder = try RegisterCommandTests.seeded(20)
+        try folder.write("bad.lua", "local x = 1\nreturn kassa.customers.count { contry = 'SE' }\n")
+        let result = try KassaProcess.run(["run", "--db", folder.file("kassa.sqlite"), "bad.lua"], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("bad.lua:2: kassa.customers.count: unknown criterion \"contry\""))
+        try folder.write("get.lua", "local x = 1\nlocal c = kassa.customers.get({})\n")
+        let get = try KassaProcess.run(["run", "--db", folder.file("kassa.sqlite"), "get.lua"], in: folder.path)
+        #expect(get.stderr == "get.lua:2: kassa.customers.get expects a customer number, not table\n")
+    }
+}

@@ -21,7 +21,7 @@ struct KassaAPI {
             "kassa.on": on,
             "kassa.log": log,
             "kassa.sms.analyze": smsAnalyze,
-        ]
+        ].merging(customerFunctions()) { first, _ in first }
     }
 
     /// The `kassa` table, ready to put into an environment; `kassa.sms.analyze` lands in a
@@ -43,6 +43,11 @@ struct KassaAPI {
                 }
             }
             target[path.last!] = .function(host.state.makeFunction(body))
+        }
+        if let customers = namespaces["customers"], let get = customers["get"].functionValue, let select = customers["select"].functionValue {
+            let dressed = host.dressCustomerFunctions(get: get, select: select)
+            customers["get"] = .function(dressed.get)
+            customers["select"] = .function(dressed.select)
         }
         return table
     }

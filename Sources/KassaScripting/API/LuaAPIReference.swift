@@ -125,6 +125,21 @@ public enum LuaAPIReference {
             parameters: [Field("text", "string", "The message as it will be sent (render templates first).")],
             returns: "{ encoding: \"GSM-7\"|\"UCS-2\", segments: integer, characters: integer, units: integer, per_segment: integer, line_breaks: boolean, non_gsm: string[], parts: string[] }",
             example: #"local sms = kassa.sms.analyze("Hej Åsa! 20 % på allt €") -- sms.segments == 1"#),
+        Function(
+            "kassa.customers.get", "One customer by number, as a plain table with the fields and methods of a customer record (yours to keep), or nil.",
+            parameters: [Field("number", "string", "The customer number.")],
+            returns: "kassa.Customer|nil",
+            example: #"local c = kassa.customers.get("100001") if c then print(c.first_name, c:owns("Volvo")) end"#),
+        Function(
+            "kassa.customers.select", "An iterator over the customers matching criteria: the SELECTION options of the command line as keys (underscores for dashes), a Lua filter with `filter` and `params`. Read in batches, never the whole register at once.",
+            parameters: [Field("criteria", "table", optional: true, "E.g. `{ country = \"SE\", points = \"500-\", has = { \"email\" }, filter = \"lapsed\", params = { since = \"2026-01-01\" } }`.")],
+            returns: "fun(): kassa.Customer|nil",
+            example: #"for c in kassa.customers.select { country = "SE", consent = true } do print(c.number) end"#),
+        Function(
+            "kassa.customers.count", "How many customers match criteria (as for `kassa.customers.select`).",
+            parameters: [Field("criteria", "table", optional: true, "The criteria.")],
+            returns: "integer",
+            example: #"print(kassa.customers.count { has = { "mobile" }, purpose = "marketing" })"#),
     ]
 
     /// The fields of a customer record (`c` in filters and templates), read-only.

@@ -10,14 +10,66 @@ public final class ScriptHost {
     public let registry: PluginRegistry
     public let logger: Logger
     private(set) lazy var customerRecords = CustomerRecords(state: state)
+    /// Opens the customer register on first use (`kassa.customers.*`); `nil` when there is none.
+    private let openStore: (() throws -> any CustomerStore)?
+    private var openedStore: (any CustomerStore)?
+    /// Wraps `kassa.customers.get` and `select` so the tables they return get the methods of
+    /// a customer record. Done in Lua: a table crossing into Swift comes back as a copy.
+    private lazy var customerWrapper: LuaFunction? = {
+        let methods = LuaValue.table(LuaTable(fields: customerRecords.methods.mapValues(LuaValue.function)))
+        let chunk = try? state.load("""
+            local methods = ...
+            local mt = { __index = methods }
+            -- Called through pcall, a failure carries no position of ours; error(..., 2) names
+            -- the script's line instead.
+            local function dressed(ok, t)
+              if not ok then error(t, 2) end
+              if t ~= nil then setmetatable(t, mt) end
+              return t
+            end
+            return function(get, select)
+              return function(number) return dressed(pcall(get, number)) end,
+                     function(criteria)
+                       local ok, it = pcall(select, criteria)
+                       if not ok then error(it, 2) end
+                       return function() return dressed(pcall(it)) end
+                     end
+            end
+            """, chunkName: "kassa/customer-table.lua", environment: state.makeEnvironment())
+        return chunk.flatMap { try? state.call($0, [methods], limits: LuaLimits.none).first?.functionValue }
+    }()
 
-    /// - Parameters:
+    /// `get` and `select` as scripts see them: returning customers with their methods.
+    func dressCustomerFunctions(get: LuaFunction, select: LuaFunction) -> (get: LuaFunction, select: LuaFunction) {
+        guard let customerWrapper,
+              let wrapped = try? state.call(customerWrapper, [.function(get), .function(select)], limits: LuaLimits.none),
+              wrapped.count == 2, let dressedGet = wrapped[0].functionValue, let dressedSelect = wrapped[1].functionValue
+        else { return (get, select) }
+        return (dressedGet, dressedSelect)
+    }
+
     ///   - limits: the budget of every call into a plugin (`[limits]` in `kassa.toml`).
     ///   - logger: where `print` and `kassa.log` of plugins go.
-    public init(limits: LuaLimits = .default, logger: Logger, registry: PluginRegistry = PluginRegistry()) {
+    ///   - store: opens the customer register the first time a script asks for it.
+    public init(limits: LuaLimits = .default, logger: Logger, registry: PluginRegistry = PluginRegistry(),
+                store: (() throws -> any CustomerStore)? = nil) {
         state = LuaState(limits: limits)
         self.registry = registry
         self.logger = logger
+        self.openStore = store
+    }
+
+    /// The customer register, opened on first use; `nil` when the host has none.
+    func customerStore() throws -> (any CustomerStore)? {
+        if let openedStore { return openedStore }
+        openedStore = try openStore?()
+        return openedStore
+    }
+
+    /// `customer` as a plain Lua table with the same fields as a proxy (the methods are added
+    /// on the Lua side, by `dressCustomerFunctions`).
+    func customerTable(_ customer: Customer) throws -> LuaValue {
+        try CustomerRecords.table(for: customer)
     }
 
     /// Loads every plugin found in `directories`, in order. Broken plugins are recorded in the

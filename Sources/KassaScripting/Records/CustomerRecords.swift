@@ -14,6 +14,8 @@ final class CustomerRecords {
     }
 
     let kind: LuaRecordKind
+    /// The methods every customer has, for plain customer tables too.
+    let methods: [String: LuaFunction]
     private let batch = Batch()
     /// Each field's slot, looked up once: `write` runs for every customer a filter sees.
     private let slot: Slots
@@ -78,6 +80,7 @@ final class CustomerRecords {
         } catch {
             preconditionFailure("the built-in customer methods do not load: \(error)")
         }
+        self.methods = methods
         let batch = self.batch
         kind = LuaRecordKind(state: state, name: "customer", fields: fields, methods: methods) { index, field in
             try CustomerRecords.resolve(field, of: batch.customers[index])
@@ -134,6 +137,23 @@ final class CustomerRecords {
         gmtime_r(&seconds, &parts)
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : String(value) }
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+
+    /// A plain table with every field of `customer`, as a proxy would show them.
+    static func table(for customer: Customer) throws -> LuaValue {
+        func text(_ value: String?) -> LuaValue { value.map(LuaValue.string) ?? .nil }
+        var fields: [String: LuaValue] = [
+            "number": .string(customer.number), "first_name": text(customer.firstName), "last_name": text(customer.lastName),
+            "company": text(customer.company), "is_company": .boolean(customer.isCompany), "email": text(customer.email),
+            "billing_email": text(customer.billingEmail), "mobile": text(customer.mobile), "street": text(customer.street),
+            "postal_code": text(customer.postalCode), "city": text(customer.city), "country": text(customer.country),
+            "family": text(customer.family), "type": text(customer.type), "category": text(customer.category),
+            "points": .integer(Int64(customer.points)), "turnover_group": text(customer.turnoverGroup),
+            "newsletter": .boolean(customer.newsletter), "newsletter_at": text(customer.newsletterAt.map(timestamp)),
+            "receives_status_mails": .boolean(customer.receivesStatusMails), "last_visit": text(customer.lastVisit?.description),
+        ]
+        for field in ["contact_emails", "vehicles", "cards", "attrs"] { fields[field] = try resolve(field, of: customer) }
+        return .table(LuaTable(fields: fields.filter { $0.value != .nil }))
     }
 
     private static func resolve(_ field: String, of customer: Customer) throws -> LuaValue {

@@ -59,7 +59,10 @@ struct CommandEnvironment {
 
     /// A host with every plugin loaded; broken plugins are reported on stderr and skipped.
     func makeHost(limits: LuaLimits? = nil) -> ScriptHost {
-        let host = ScriptHost(limits: limits ?? self.limits, logger: logger)
+        let path = databasePath
+        let logger = self.logger
+        let host = ScriptHost(limits: limits ?? self.limits, logger: logger,
+                              store: { try SQLiteCustomerStore(path: path, logger: logger) })
         host.loadPlugins(from: pluginDirectories)
         return host
     }
