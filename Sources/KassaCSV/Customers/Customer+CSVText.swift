@@ -25,18 +25,9 @@ extension Customer {
         case .points: return String(points)
         case .turnoverGroup: return turnoverGroup ?? ""
         case .newsletter: return yesNo(newsletter)
-        case .newsletterAt: return newsletterAt.map(Self.utcTimestamp) ?? ""
+        case .newsletterAt: return newsletterAt?.utcTimestamp ?? ""
         case .receivesStatusMails: return yesNo(receivesStatusMails)
         case .lastVisit: return lastVisit?.description ?? ""
         }
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SSZ`, whole seconds.
-    private static func utcTimestamp(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondsOfDay = seconds - days * 86_400
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(CalendarDate(daysSinceEpoch: days))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60))Z"
     }
 }

@@ -116,8 +116,7 @@ public final class ScriptHost {
     @discardableResult
     public func runScript(at path: String, arguments: [String], limits: LuaLimits? = nil, print: @escaping (String) -> Void) throws -> [LuaValue] {
         let session = PluginSession(path: path)
-        let code: String
-        do { code = try Self.read(path) } catch { throw error }
+        let code = try Self.read(path)
         let environment = makeEnvironment(for: session, print: print)
         do {
             let chunk = try state.load(code, chunkName: path, environment: environment)

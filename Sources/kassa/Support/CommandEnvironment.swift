@@ -58,10 +58,10 @@ struct CommandEnvironment {
     }
 
     /// A host with every plugin loaded; broken plugins are reported on stderr and skipped.
-    func makeHost(limits: LuaLimits? = nil) -> ScriptHost {
+    func makeHost() -> ScriptHost {
         let path = databasePath
         let logger = self.logger
-        let host = ScriptHost(limits: limits ?? self.limits, logger: logger,
+        let host = ScriptHost(limits: limits, logger: logger,
                               store: { try SQLiteCustomerStore(path: path, logger: logger) })
         host.loadPlugins(from: pluginDirectories)
         return host

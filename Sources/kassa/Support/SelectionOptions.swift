@@ -26,7 +26,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "marketing (requires consent) or transactional.") var purpose: String?
 
     /// The selection these options describe; errors quote the option and the bad value.
-    func selection(defaultPurpose: CustomerSelection.Purpose? = nil) throws -> CustomerSelection {
+    func selection() throws -> CustomerSelection {
         var options = CustomerSelection.Options()
         options.family = family
         options.type = type
@@ -48,7 +48,7 @@ struct SelectionOptions: ParsableArguments {
         options.filter = filter
         options.param = param
         options.exclude = exclude
-        options.purpose = purpose ?? defaultPurpose?.rawValue
+        options.purpose = purpose
         return try CustomerSelection(options: options)
     }
 }
