@@ -1,4 +1,5 @@
 import Foundation
+import KassaCore
 
 /// Folds a header or a keyword for comparison: case, accents and punctuation do not count.
 ///
@@ -26,14 +27,7 @@ enum HeaderKey {
             switch scalar {
             case "a"..."z", "0"..."9": key.unicodeScalars.append(scalar)
             case "A"..."Z": key.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
-            case "ß", "ẞ": key += "ss"
-            case "æ", "Æ": key += "ae"
-            case "œ", "Œ": key += "oe"
-            case "ø", "Ø": key += "o"
-            case "ð", "Ð", "đ", "Đ": key += "d"
-            case "þ", "Þ": key += "th"
-            case "ł", "Ł": key += "l"
-            default: break
+            default: if let letters = LatinLetterFolding.ascii(scalar) { key += letters }
             }
         }
         return key

@@ -1,14 +1,15 @@
 import ArgumentParser
+import KassaCore
 import KassaScripting
 
-/// `kassa api-reference --markdown | --luals`
+/// `kassa api-reference --markdown | --luals | --placeholders`
 struct APIReferenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "api-reference",
-        abstract: "Print the Lua API reference for plugin authors (Markdown) or editor stubs (LuaLS)."
+        abstract: "Print the Lua API reference for plugin authors (Markdown), editor stubs (LuaLS), or the table of template placeholders."
     )
 
-    enum Format: String, EnumerableFlag { case markdown, luals }
+    enum Format: String, EnumerableFlag { case markdown, luals, placeholders }
 
     @Flag(help: "The format.")
     var format: Format = .markdown
@@ -17,6 +18,7 @@ struct APIReferenceCommand: ParsableCommand {
         switch format {
         case .markdown: print(LuaAPIReference.markdown(), terminator: "")
         case .luals: print(LuaAPIReference.luaLSStubs(), terminator: "")
+        case .placeholders: print(PlaceholderCatalog.standard.markdownPage(), terminator: "")
         }
     }
 }

@@ -1,20 +1,6 @@
+import KassaTesting
 import KassaCore
 import Testing
-
-/// A seeded generator (SplitMix64), so that a failing random case can be replayed.
-private struct MacroFuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D4_9CE6_AC1A_E5D3
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Macro fuzzing")
 struct MacroFuzzTests {
@@ -26,7 +12,7 @@ struct MacroFuzzTests {
 
     @Test("Random strings never crash the parser: each parses (and re-encodes to itself) or fails with a position inside the text")
     func randomStrings() {
-        var random = MacroFuzzRandom(seed: 0xFACE_0042)
+        var random = SeededRandom(seed: 0xFACE_0042)
         var failures: [String] = []
         var parsed = 0
 
@@ -77,7 +63,7 @@ struct MacroFuzzTests {
         "#", "¤", "\\", "##MENU#X#", "a", " ", "\n", "å", "😀", "\u{301}", "e\u{301}", "\\#", "MENU",
     ]
 
-    private static func randomAction(using random: inout MacroFuzzRandom) -> MacroStep.Action {
+    private static func randomAction(using random: inout SeededRandom) -> MacroStep.Action {
         func name() -> String {
             String((0..<Int.random(in: 1...10, using: &random)).map { _ in nameCharacters.randomElement(using: &random)! })
         }
@@ -109,7 +95,7 @@ struct MacroFuzzTests {
 
     @Test("Random valid step lists round-trip through encode and parse, with positions at their steps")
     func randomStepListsRoundTrip() throws {
-        var random = MacroFuzzRandom(seed: 0xB0_77_0A5)
+        var random = SeededRandom(seed: 0xB0_77_0A5)
         var failures: [String] = []
         for _ in 0..<10_000 {
             let actions = (0..<Int.random(in: 1...8, using: &random)).map { _ in Self.randomAction(using: &random) }

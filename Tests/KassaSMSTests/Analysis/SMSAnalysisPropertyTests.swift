@@ -1,3 +1,4 @@
+import KassaTesting
 import KassaSMS
 import Testing
 
@@ -14,7 +15,7 @@ struct SMSAnalysisPropertyTests {
         "\u{301}", "中", "文", "\u{2028}", "𝄞", "Α", "`",
     ]
 
-    private static func randomText(using random: inout SMSTestRandom) -> String {
+    private static func randomText(using random: inout SeededRandom) -> String {
         let mixed = Bool.random(using: &random)
         // Lengths cluster around the single-segment and part limits, where bugs live.
         let length: Int
@@ -53,7 +54,7 @@ struct SMSAnalysisPropertyTests {
 
     @Test("Parts join to the text, respect the capacity and agree with the counts")
     func randomTexts() {
-        var random = SMSTestRandom(seed: 0x5EED_0001)
+        var random = SeededRandom(seed: 0x5EED_0001)
         var problems: [String] = []
         for _ in 0..<3000 {
             problems += Self.problems(with: Self.randomText(using: &random))

@@ -1,0 +1,50 @@
+extension PlaceholderCatalog {
+    /// `docs/placeholders.md`: the rules in a paragraph, then `markdownTable()`.
+    public func markdownPage() -> String {
+        """
+        # Placeholders
+
+        Templates (`kassa.template { text = ... }`, `kassa mailing create --text ...`) insert \
+        customer, shop and document values with these placeholders.
+
+        - Matching ignores case and accents: `#FÖRNAMN#`, `#fornamn#` and `#FIRST_NAME#` are one placeholder.
+        - `#NAME|fallback#` gives the text used for a customer without the value; `fallbacks = { FORNAMN = "kund" }` \
+        in `kassa.template` gives defaults. Without either, that customer's message fails with an error naming \
+        the customer and the placeholder: a literal `#FORNAMN#` is never sent.
+        - `#ATTR.key#` inserts the custom attribute `key`.
+        - `##` is a literal `#`; any other `#` or `<...>` text (`order #123`, `<b>`) is left as written.
+        - An unknown placeholder is an error naming the template, line, column and the likely intended \
+        placeholder, when the plugin loads or the mailing is saved.
+        - In HTML bodies every inserted value is HTML-escaped.
+        - Dates and amounts are written the shop's way (`[shop] language`: sv, nl, fr, de, en).
+
+        Generated from the catalog by `kassa api-reference --placeholders`.
+
+
+        """ + markdownTable()
+    }
+
+    /// The catalog as a Markdown table (placeholder, other spellings, meaning), one row per
+    /// entry in catalog order, for `docs/placeholders.md`.
+    public func markdownTable() -> String {
+        var lines = [
+            "| Placeholder | Also written | Meaning |",
+            "|---|---|---|",
+        ]
+        for placeholder in placeholders {
+            let aliases = placeholder.aliases.map { "`\(placeholder.spelling(of: $0))`" }.joined(separator: ", ")
+            var spelling = "`\(placeholder.spelling)`"
+            if placeholder.kind == .document {
+                // Document tokens may also be written in the #NAME# style.
+                spelling += " or `#\(placeholder.token)#`"
+            }
+            lines.append("| \(spelling) | \(aliases.isEmpty ? "–" : aliases) | \(Self.escapedForTable(placeholder.summary)) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` safe inside a table cell: a `|` would end the cell.
+    private static func escapedForTable(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|")
+    }
+}
