@@ -1,0 +1,135 @@
+/// Why an SMTP session, a message or a server reply failed.
+///
+/// `code` is stable for programs; `message` is a sentence for people that names the bad
+/// value and, when a server reply caused the failure, quotes it. `reply` holds that reply.
+/// Codes may be added; switch over them with a `default`.
+public struct SMTPError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A stable name for the kind of failure.
+    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        /// The stable identifier, e.g. `"start_tls_not_offered"`.
+        public var rawValue: String
+        /// A code from its identifier.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The identifier.
+        public var description: String { rawValue }
+
+        // Reading the server's bytes.
+
+        /// Bytes that are not an SMTP reply (no three-digit code, codes that change inside a
+        /// multi-line reply, …).
+        public static let malformedReply = Code(rawValue: "malformed_reply")
+        /// A reply line, or a multi-line reply, longer than the parser accepts.
+        public static let replyTooLong = Code(rawValue: "reply_too_long")
+        /// A reply the protocol does not allow at this point (a reply while the TLS handshake
+        /// runs, a 3xx where 250 was due, …).
+        public static let unexpectedReply = Code(rawValue: "unexpected_reply")
+
+        // The session.
+
+        /// The server answered 421: it is closing the connection; try again later.
+        public static let serviceNotAvailable = Code(rawValue: "service_not_available")
+        /// The greeting was not 220 (usually 554: "no SMTP service here").
+        public static let greetingRefused = Code(rawValue: "greeting_refused")
+        /// Both EHLO and HELO were refused.
+        public static let helloRefused = Code(rawValue: "hello_refused")
+        /// STARTTLS is configured but the server does not offer it: Kassa will not send in
+        /// clear text.
+        public static let startTLSNotOffered = Code(rawValue: "start_tls_not_offered")
+        /// The server refused the STARTTLS command.
+        public static let startTLSRefused = Code(rawValue: "start_tls_refused")
+        /// The TLS handshake failed (reported by the channel through `errorCaught`).
+        public static let tlsFailed = Code(rawValue: "tls_failed")
+        /// Credentials are configured but the server offers no mechanism Kassa supports.
+        public static let authenticationNotSupported = Code(rawValue: "authentication_not_supported")
+        /// The server refused the credentials (535) or could not check them (454).
+        public static let authenticationFailed = Code(rawValue: "authentication_failed")
+        /// The server wants authentication (530) and none is configured.
+        public static let authenticationRequired = Code(rawValue: "authentication_required")
+        /// RSET was refused, so the connection cannot be reused.
+        public static let resetFailed = Code(rawValue: "reset_failed")
+        /// The connection closed before the session ended.
+        public static let connectionClosed = Code(rawValue: "connection_closed")
+        /// The server did not answer in time.
+        public static let timeout = Code(rawValue: "timeout")
+        /// The configuration cannot be used (an EHLO name with spaces, a NUL in a password, …).
+        public static let invalidConfiguration = Code(rawValue: "invalid_configuration")
+        /// A message was handed over while the session could not take one.
+        public static let notReady = Code(rawValue: "not_ready")
+
+        // One message.
+
+        /// The server refused `MAIL FROM`.
+        public static let senderRejected = Code(rawValue: "sender_rejected")
+        /// The server refused every `RCPT TO`.
+        public static let recipientsRejected = Code(rawValue: "recipients_rejected")
+        /// The server refused the `DATA` command.
+        public static let dataRejected = Code(rawValue: "data_rejected")
+        /// The server refused the message after receiving it (the reply to the final `.`).
+        public static let messageRejected = Code(rawValue: "message_rejected")
+        /// An envelope address that cannot be sent (empty, with spaces, `<`, `>` or control
+        /// characters).
+        public static let invalidAddress = Code(rawValue: "invalid_address")
+        /// An envelope without recipients.
+        public static let noRecipients = Code(rawValue: "no_recipients")
+        /// A line of the message is longer than 998 octets.
+        public static let lineTooLong = Code(rawValue: "line_too_long")
+        /// The message contains a byte SMTP cannot carry (NUL).
+        public static let invalidMessageData = Code(rawValue: "invalid_message_data")
+        /// The message has 8-bit bytes and the server does not offer 8BITMIME.
+        public static let eightBitNotSupported = Code(rawValue: "eight_bit_not_supported")
+        /// The message needs SMTPUTF8 (non-ASCII addresses) and the server does not offer it.
+        public static let smtpUTF8NotSupported = Code(rawValue: "smtputf8_not_supported")
+        /// The message is larger than the server's SIZE limit.
+        public static let messageTooLarge = Code(rawValue: "message_too_large")
+    }
+
+    /// What kind of failure this is.
+    public let code: Code
+    /// A sentence that names the bad value or quotes the server.
+    public let message: String
+    /// The server reply that caused the failure, when one did.
+    public let reply: SMTPReply?
+
+    init(_ code: Code, _ message: String, reply: SMTPReply? = nil) {
+        self.code = code
+        self.message = message
+        self.reply = reply
+    }
+
+    /// The message.
+    public var description: String { message }
+}
+
+extension SMTPError {
+    /// `text` quoted for a message: on one line, control characters escaped, cut at `limit`.
+    static func quoted(_ text: some StringProtocol, limit: Int = 120) -> String {
+        var result = "\""
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            if offset == limit {
+                result += "…"
+                break
+            }
+            switch scalar {
+            case "\r": result += "\\r"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\"": result += "\\\""
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// Bytes quoted for a message, decoded as UTF-8 with replacement characters.
+    static func quoted(bytes: some Collection<UInt8>, limit: Int = 120) -> String {
+        quoted(String(decoding: bytes.prefix(limit * 4), as: UTF8.self), limit: limit)
+    }
+
+    /// A reply for a message: `"550 5.1.1 No such user"`.
+    static func quoted(_ reply: SMTPReply) -> String {
+        quoted(reply.description, limit: 200)
+    }
+}
