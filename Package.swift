@@ -9,7 +9,8 @@ import PackageDescription
 /// - `Lua`: one sandboxed `lua_State` in Swift, the only Swift module that touches the C API;
 /// - `KassaCore`: the domain in plain Swift (customers, selection, store, config, registry);
 /// - `KassaScripting`: the `kassa` Lua API and the plugin loader;
-/// - native plugins: `KassaCSV`, `KassaSMS`;
+/// - native plugins: `KassaCSV`, `KassaSMS`, `KassaMassMailing` (the `UtskickUtskrift2` menu),
+///   `KassaSMTP` (SMTP and MIME);
 /// - `kassa`: the command line.
 let package = Package(
     name: "Kassa",
@@ -51,6 +52,9 @@ let package = Package(
         // Native plugins.
         .target(name: "KassaCSV", dependencies: ["KassaCore"]),
         .target(name: "KassaSMS", dependencies: ["KassaCore"]),
+        .target(name: "KassaMassMailing", dependencies: ["KassaCore", "KassaCSV"]),
+        // SMTP: the protocol as a pure state machine and the MIME encoder (no sockets here).
+        .target(name: "KassaSMTP"),
 
         // Test support shared by the test targets.
         .target(name: "KassaTesting", dependencies: ["KassaCore", "KassaScripting"]),
@@ -59,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "kassa",
             dependencies: [
-                "KassaCore", "KassaScripting", "KassaCSV", "KassaSMS",
+                "KassaCore", "KassaScripting", "KassaCSV", "KassaSMS", "KassaMassMailing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,7 +72,7 @@ let package = Package(
         // Benchmarks, run by scripts/bench.
         .executableTarget(
             name: "kassa-bench",
-            dependencies: ["Lua", "KassaCore", "KassaScripting"]
+            dependencies: ["Lua", "KassaCore", "KassaScripting", .product(name: "Logging", package: "swift-log")]
         ),
 
         .testTarget(name: "CLuaShimsTests", dependencies: ["CLua", "CLuaShims"]),
@@ -76,7 +80,9 @@ let package = Package(
         .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting"]),
         .testTarget(name: "KassaScriptingTests", dependencies: ["KassaScripting", "KassaTesting"]),
         .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaTesting"], exclude: ["Fixtures"]),
-        .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS"]),
+        .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS", "KassaTesting"]),
+        .testTarget(name: "KassaSMTPTests", dependencies: ["KassaSMTP", "KassaTesting"]),
+        .testTarget(name: "KassaMassMailingTests", dependencies: ["KassaMassMailing", "KassaScripting", "KassaSMS", "KassaTesting"]),
         .testTarget(name: "kassaTests", dependencies: ["KassaTesting", "kassa"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -65,10 +65,11 @@ function Customer:attr(key, default) end
 ---@class kassa.TemplateSpec
 ---@field name string The name used by `--template`.
 ---@field channel "sms"|"email" What the template is written for.
----@field text? string Text with placeholders.
----@field subject? string E-mail subject with placeholders.
----@field html? string E-mail HTML body with placeholders.
----@field render? fun(c: kassa.Customer, ctx: table): { text?: string, subject?: string, html?: string } Computes the message instead of `text`/`subject`/`html`.
+---@field text? string Text with placeholders (docs/placeholders.md); `#FORNAMN|kund#` gives a fallback.
+---@field subject? string E-mail subject with placeholders; also used with `render`.
+---@field html? string E-mail HTML body with placeholders; inserted values are HTML-escaped.
+---@field fallbacks? table<string, string> Default fallbacks by placeholder, `{ FORNAMN = "kund" }`, for customers lacking a value.
+---@field render? fun(c: kassa.Customer, ctx: { shop: string, today: string, channel: string, language: string }): string|{ text?: string, subject?: string, html?: string } Computes the message instead of `text`/`html`. Placeholders are checked when the plugin loads.
 
 ---@class kassa.MenuSpec
 ---@field name string The menu name in macros: letters, digits and `_`.

@@ -92,9 +92,9 @@ enum CSVImportBench {
     ///
     /// Dirty pages left by the run before (a few hundred MB each) are flushed first, so
     /// that no run pays for the previous one's write-back.
-    static func measured(_ program: String, in folder: URL, _ arguments: [String]) throws -> SelectBench.ChildRun {
+    static func measured(_ program: String, in folder: URL, _ arguments: [String]) throws -> ChildRun {
         sync()
-        return try SelectBench.ChildRun(program, arguments, in: folder.path)
+        return try ChildRun(program, arguments, in: folder.path)
     }
 
     static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }

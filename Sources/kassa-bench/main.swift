@@ -6,6 +6,9 @@ let benches: [String: () throws -> [Figure]] = [
     "select-sql": SelectBench.runSQL,
     "select-lua": SelectBench.runLua,
     "csv-import": CSVImportBench.run,
+    "macro-press": MacroPressBench.run,
+    "render-lua": RenderLuaBench.run,
+    "render-placeholder": RenderPlaceholderBench.run,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

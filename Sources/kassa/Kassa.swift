@@ -19,6 +19,7 @@ struct Kassa: ParsableCommand {
             ButtonsCommand.self,
             PressCommand.self,
             SMSCommand.self,
+            MailingCommand.self,
             APIReferenceCommand.self,
         ]
     )

@@ -1,4 +1,5 @@
 import Foundation
+import KassaCore
 import KassaScripting
 import KassaTesting
 import Testing
@@ -39,6 +40,9 @@ import Testing
         let stubs = try String(contentsOfFile: root + "/docs/kassa.lua", encoding: .utf8)
         #expect(markdown == LuaAPIReference.markdown(), "docs/lua-api.md is stale: run kassa api-reference --markdown > docs/lua-api.md")
         #expect(stubs == LuaAPIReference.luaLSStubs(), "docs/kassa.lua is stale: run kassa api-reference --luals > docs/kassa.lua")
+        let placeholders = try String(contentsOfFile: root + "/docs/placeholders.md", encoding: .utf8)
+        #expect(placeholders == PlaceholderCatalog.standard.markdownPage(),
+                "docs/placeholders.md is stale: run kassa api-reference --placeholders > docs/placeholders.md")
     }
 
     @Test func theStubsAreValidLua() throws {

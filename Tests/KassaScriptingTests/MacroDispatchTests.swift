@@ -16,7 +16,7 @@ import Testing
         var said: [String] = []
         let performer = RegistryMacroPerformer(
             registry: fixture.host.registry, parameters: parameters, logger: fixture.log.logger,
-            output: { said.append($0) }, ask: answer.map { value in { _, _ in value } })
+            output: { said.append($0) }, ask: answer.map { value in { _ in value } })
         try Macro.parse(text, button: "Test").run(with: performer)
         return said
     }

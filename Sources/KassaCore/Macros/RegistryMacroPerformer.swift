@@ -11,8 +11,9 @@ import Logging
 /// - A declared parameter the menu needs comes from `--param KEY=VALUE`, else from `ask`
 ///   (a terminal prompt), else the step fails with an error saying how to give it.
 public final class RegistryMacroPerformer: MacroPerformer {
-    /// Asks the user for a parameter; `nil` when nobody can be asked (no terminal).
-    public typealias Ask = (_ parameter: ParameterSpec, _ action: ActionDefinition) -> String?
+    /// Asks the user a question (`Send to VIPs – channel (string)`) and returns the answer;
+    /// `nil` when nobody can be asked (no terminal).
+    public typealias Ask = (_ prompt: String) -> String?
 
     private let registry: PluginRegistry
     private let parameters: [String: String]
@@ -77,14 +78,17 @@ public final class RegistryMacroPerformer: MacroPerformer {
         if let input { values["input"] = input }
         let what = action.kind == .menu ? "Menu \"\(action.name)\"" : "Function \"\(action.name)\""
         for spec in action.parameters where values[spec.name] == nil {
-            guard let answer = ask?(spec, action) else {
+            guard let answer = ask?("\(action.title.isEmpty ? action.name : action.title) – \(spec.name) (\(spec.type.rawValue))") else {
                 throw PluginError(.invalidParameter, "\(what) needs the parameter \"\(spec.name)\" (\(spec.type.rawValue)): add --param \(spec.name)=VALUE")
             }
             values[spec.name] = answer
         }
         // Checked against the declared types; undeclared extras (such as input) pass through.
         for spec in action.parameters { _ = try spec.type.parse(values[spec.name]!, name: spec.name) }
-        try action.implementation.run(ActionContext(parameters: values, logger: logger, output: output))
+        let ask = self.ask
+        let title = action.title.isEmpty ? action.name : action.title
+        try action.implementation.run(ActionContext(
+            parameters: values, logger: logger, output: output, ask: ask.map { ask in { ask("\(title) – \($0)") } }))
     }
 }
 

@@ -29,11 +29,17 @@ public struct ActionContext {
     public var logger: Logger
     /// Where the action's output for the user goes (the terminal, a web page).
     public var output: (String) -> Void
+    /// Asks the user a question and returns the answer; `nil` when nobody can be asked (no
+    /// terminal, a cron job), in which case an action needing an answer fails and says
+    /// which `--param` to give.
+    public var ask: ((String) -> String?)?
 
-    public init(parameters: [String: String] = [:], logger: Logger, output: @escaping (String) -> Void) {
+    public init(parameters: [String: String] = [:], logger: Logger, output: @escaping (String) -> Void,
+                ask: ((String) -> String?)? = nil) {
         self.parameters = parameters
         self.logger = logger
         self.output = output
+        self.ask = ask
     }
 }
 
@@ -93,17 +99,22 @@ public struct TemplateDefinition {
     public var text: String?
     public var subject: String?
     public var html: String?
+    /// Default fallbacks by placeholder (`fallbacks = { FORNAMN = "kund" }`), for tokens
+    /// without an inline `#FORNAMN|kund#`.
+    public var fallbacks: [String: String]
     public var plugin: String
     public var location: SourceLocation?
     public var renderer: TemplateRenderer?
 
     public init(name: String, channel: Channel, text: String? = nil, subject: String? = nil, html: String? = nil,
-                plugin: String, location: SourceLocation? = nil, renderer: TemplateRenderer? = nil) {
+                fallbacks: [String: String] = [:], plugin: String, location: SourceLocation? = nil,
+                renderer: TemplateRenderer? = nil) {
         self.name = name
         self.channel = channel
         self.text = text
         self.subject = subject
         self.html = html
+        self.fallbacks = fallbacks
         self.plugin = plugin
         self.location = location
         self.renderer = renderer

@@ -124,8 +124,24 @@ struct KassaAPI {
             guard render != nil || text != nil || html != nil else {
                 throw PluginError(.invalidDefinition, "kassa.template \"\(name)\" needs text, html or a render function")
             }
+            if render != nil, text != nil || html != nil {
+                throw PluginError(.invalidDefinition, "kassa.template \"\(name)\" has a render function and text or html: give one or the other")
+            }
+            let subject = try spec.optionalString("subject")
+            let fallbacks = try spec.stringMap("fallbacks")
+            // Placeholders are checked now, so a misspelt #FORNAMN# stops the plugin at load
+            // with its line, long before a mailing uses it.
+            do {
+                if render == nil {
+                    _ = try MessageTemplate(name: name, channel: channel, subject: subject, text: text, html: html, fallbacks: fallbacks)
+                } else if let subject {
+                    _ = try PlaceholderTemplate(subject, name: name, fallbacks: fallbacks)
+                }
+            } catch {
+                throw PluginError(.invalidDefinition, "\(error)")
+            }
             return TemplateDefinition(
-                name: name, channel: channel, text: text, subject: try spec.optionalString("subject"), html: html,
+                name: name, channel: channel, text: text, subject: subject, html: html, fallbacks: fallbacks,
                 plugin: session.pluginName, location: here,
                 renderer: render.map { LuaTemplateRenderer(host: host, name: name, render: $0) })
         }

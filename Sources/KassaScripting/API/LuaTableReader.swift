@@ -71,6 +71,21 @@ struct LuaTableReader {
         }
     }
 
+    /// `fallbacks = { FORNAMN = "kund" }`: text values by name.
+    func stringMap(_ field: String) throws(PluginError) -> [String: String] {
+        switch table[field] {
+        case .nil: return [:]
+        case .table(let map) where map.array.isEmpty && map.indexed.isEmpty:
+            var values: [String: String] = [:]
+            for (key, value) in map.fields {
+                guard let text = value.stringValue else { throw wrong(field, "a table of name = \"text\"", .table(map)) }
+                values[key] = text
+            }
+            return values
+        case let other: throw wrong(field, "a table of name = \"text\"", other)
+        }
+    }
+
     /// `params = { brand = "string", since = "date" }`, sorted by name.
     func parameters(_ field: String) throws(PluginError) -> [ParameterSpec] {
         switch table[field] {

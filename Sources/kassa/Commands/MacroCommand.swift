@@ -42,8 +42,8 @@ enum MacroRunner {
         let performer = RegistryMacroPerformer(
             registry: host.registry, parameters: parameters, logger: environment.logger,
             output: { Output.line($0) },
-            ask: interactive ? { spec, action in
-                FileHandle.standardError.write(Data("\(action.title) – \(spec.name) (\(spec.type.rawValue)): ".utf8))
+            ask: interactive ? { prompt in
+                FileHandle.standardError.write(Data("\(prompt): ".utf8))
                 return readLine()
             } : nil)
         try macro.run(with: performer)

@@ -4,6 +4,8 @@ import KassaCore
 import KassaScripting
 import Logging
 import Lua
+import KassaMassMailing
+import KassaSMS
 
 /// What a command works with: the configuration, the logger, the plugin folders.
 struct CommandEnvironment {
@@ -63,6 +65,11 @@ struct CommandEnvironment {
         let logger = self.logger
         let host = ScriptHost(limits: limits, logger: logger,
                               store: { try SQLiteCustomerStore(path: path, logger: logger) })
+        // Native plugins first: a Lua plugin cannot take their names.
+        host.registry.add(native: MassMailingPlugin { [weak host] in
+            guard let host else { throw CommandFailure("The plugin host is gone") }
+            return try self.makeMailingService(host: host)
+        })
         host.loadPlugins(from: pluginDirectories)
         return host
     }
@@ -96,5 +103,36 @@ extension ParsableCommand {
             }
             throw ExitCode.failure
         }
+    }
+}
+
+extension CommandEnvironment {
+    /// The saved mailings, in the register's file.
+    func openMailingStore() throws -> SQLiteMailingStore {
+        try SQLiteMailingStore(customers: openStore(), logger: logger)
+    }
+
+    /// Runs `body` with the mailing service of a host with every plugin loaded; the host
+    /// lives as long as `body` runs (Lua templates and filters need it).
+    func withMailingService<T>(_ body: (MailingService) throws -> T) throws -> T {
+        let host = makeHost()
+        return try withExtendedLifetime(host) { try body(try makeMailingService(host: host)) }
+    }
+
+    /// Mailings with `host`'s templates and filters, and the shop's SMS price. The caller
+    /// keeps `host` alive while it uses the service.
+    func makeMailingService(host: ScriptHost) throws -> MailingService {
+        let customers = try openStore()
+        let price = configuration.sms.pricePerSegment
+        return MailingService(
+            customers: customers, mailings: try SQLiteMailingStore(customers: customers, logger: logger),
+            registry: host.registry, context: renderContext, meter: SMSAnalysisMeter(pricePerSegment: price > 0 ? price : nil))
+    }
+}
+
+extension CommandEnvironment {
+    /// What templates may show of the shop: its name and language from `[shop]`, and today.
+    var renderContext: RenderContext {
+        RenderContext(shop: configuration.shop, today: CalendarDate.today())
     }
 }
