@@ -1,0 +1,24 @@
+/// Carries messages of one channel to their recipients: SMTP or a file for e-mail; Kannel,
+/// an HTTP provider or a file for SMS.
+///
+/// A transport is used by one sender, from one thread, one message at a time, and may keep
+/// a connection open between messages (`close()` ends it). It never throws for a message
+/// that could not be sent; it answers with a `DeliveryOutcome`.
+///
+/// **The commit point.** Just before the step after which the message may have been taken
+/// (writing the end of an SMTP DATA, sending the HTTP request of an SMS), the transport
+/// calls `commit`. The sender records there that the outcome is in doubt from now on, so
+/// that a crash afterwards leaves the message marked `unknown` (never silently resent)
+/// while a crash before it leaves the message safe to send again. If `commit` throws, the
+/// transport must not send and answers `.retry`.
+public protocol MessageTransport: AnyObject {
+    /// The channel this transport carries.
+    var channel: Channel { get }
+
+    /// Sends `message`, calling `commit` exactly once right before the point of no return
+    /// (or not at all when it gives up before it).
+    func deliver(_ message: OutgoingMessage, commit: () throws -> Void) -> DeliveryOutcome
+
+    /// Ends any open connection (after a batch: "disconnect after X mails", 001).
+    func close()
+}
