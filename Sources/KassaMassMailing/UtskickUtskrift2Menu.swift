@@ -91,7 +91,7 @@ final class UtskickUtskrift2Menu: ActionImplementation {
             try service.customers.select(selection, filters: service.registry).forEach { batch in
                 for customer in batch {
                     let place = [customer.postalCode, customer.city, customer.country].compactMap { $0 }.joined(separator: " ")
-                    context.output([customer.number, Self.name(of: customer), customer.street ?? "-", place, customer.email ?? "-",
+                    context.output([customer.number, Self.name(of: customer), customer.street ?? "-", place.isEmpty ? "-" : place, customer.email ?? "-",
                                     customer.mobile ?? "-"].joined(separator: "  "))
                 }
                 count += batch.count
