@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "KassaSMS", dependencies: ["KassaCore"]),
         .target(name: "KassaMassMailing", dependencies: ["KassaCore", "KassaCSV"]),
         // SMTP: the protocol as a pure state machine and the MIME encoder (no sockets here).
-        .target(name: "KassaSMTP"),
+        .target(name: "KassaSMTP", dependencies: ["KassaCore"]),
 
         // Test support shared by the test targets.
         .target(name: "KassaTesting", dependencies: ["KassaCore", "KassaScripting"]),
@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "kassa",
             dependencies: [
-                "KassaCore", "KassaScripting", "KassaCSV", "KassaSMS", "KassaMassMailing",
+                "KassaCore", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaMassMailing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -39,6 +39,20 @@ public enum KassaProcess {
         try runProgram(executable, arguments, in: directory ?? repositoryRoot, environment: environment, input: input)
     }
 
+    /// Starts `kassa ARGUMENTS` in `directory` without waiting, its output discarded: for
+    /// tests that stop or kill it midway.
+    public static func start(_ arguments: [String], in directory: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs any program (found on `PATH` when `program` has no slash) and waits for it.
     public static func runProgram(_ program: String, _ arguments: [String], in directory: String? = nil,
                                   environment: [String: String] = [:], input: String? = nil) throws -> Result {

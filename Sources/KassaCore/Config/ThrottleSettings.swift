@@ -1,6 +1,6 @@
 /// `[throttle]`: how fast a mailing goes out ("disconnect after X mails and wait Y
 /// seconds", "wait Z seconds between each mail").
-public struct ThrottleSettings: Sendable, Hashable {
+public struct ThrottleSettings: Sendable, Hashable, Codable {
     /// Messages per connection before a pause (X, `batch`); 0 means no pauses. Default 100.
     public var batch: Int
     /// Seconds to wait after each batch (Y, `pause`). Default 10.

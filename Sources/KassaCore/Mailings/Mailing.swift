@@ -11,6 +11,12 @@ public struct Mailing: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
         /// Saved; nothing sent. Its content and selection can still change.
         case draft
+        /// Sending began; `kassa mailing send` resumes it.
+        case sending
+        /// Stopped by `kassa mailing stop` after the message in flight; `send` resumes it.
+        case stopped
+        /// Every recipient has an outcome: sent, failed or unknown.
+        case finished
     }
 
     /// The mailing's number, given by the store: `kassa mailing preview 7`.
@@ -25,14 +31,18 @@ public struct Mailing: Sendable, Hashable, Codable {
     public var content: MailingContent
     /// Which customers receive it.
     public var selection: CustomerSelection
+    /// How fast it goes out; `nil` for the configured `[throttle]`.
+    public var throttle: ThrottleSettings?
     public var status: Status
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(
         id: Int64, name: String?, channel: Channel, purpose: CustomerSelection.Purpose, content: MailingContent,
-        selection: CustomerSelection, status: Status = .draft, createdAt: Date, updatedAt: Date
+        selection: CustomerSelection, throttle: ThrottleSettings? = nil, status: Status = .draft, createdAt: Date,
+        updatedAt: Date
     ) {
+        self.throttle = throttle
         self.id = id
         self.name = name
         self.channel = channel

@@ -52,27 +52,47 @@ public struct MailingPreview {
         }
     }
 
-    public let audience: MailingAudience
+    public let channel: Channel
     public let composer: any MessageComposer
     /// Counts SMS; required for SMS mailings.
     public let meter: (any SMSMeter)?
 
-    public init(audience: MailingAudience, composer: any MessageComposer, meter: (any SMSMeter)?) {
-        self.audience = audience
+    public init(channel: Channel, composer: any MessageComposer, meter: (any SMSMeter)?) {
+        self.channel = channel
         self.composer = composer
         self.meter = meter
     }
 
-    /// Renders the message of every chosen customer in customer-number order, hands each
-    /// to `each` (excluded customers too, so a report can list them), and returns the totals.
+    /// Renders the message of every customer in the outbox of `mailing` (its snapshot) in
+    /// customer-number order, hands each to `each` (excluded customers too, so a report can
+    /// list them), and returns the totals. Customers are read from the register as they are
+    /// now, as sending will read them.
     @discardableResult
     public func run(
-        store: any CustomerStore, filters: (any CustomerFilterProvider)?, each: (Message) throws -> Void
+        _ mailing: Int64, outbox: any MailingStore, customers: any CustomerStore, each: (Message) throws -> Void
     ) throws -> Totals {
         var totals = Totals()
-        try audience.customers(in: store, filters: filters).forEach { batch in
-            for (customer, verdict) in batch {
-                let message = preview(customer, verdict)
+        var after: String?
+        while true {
+            let entries = try outbox.entries(of: mailing, states: nil, after: after, limit: 1_000)
+            guard let last = entries.last else { break }
+            after = last.customerNumber
+            let found = try customers.customers(numbers: entries.filter { $0.state != .excluded }.map(\.customerNumber))
+            let byNumber = Dictionary(found.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+            for entry in entries {
+                let message: Message
+                if entry.state == .excluded {
+                    var excluded = Message(customer: entry.customerNumber)
+                    excluded.excluded = MailingExclusion(rawValue: entry.reason ?? "")
+                    message = excluded
+                } else if let customer = byNumber[entry.customerNumber] {
+                    message = preview(customer, .recipient(address: entry.address ?? ""))
+                } else {
+                    var gone = Message(customer: entry.customerNumber)
+                    gone.address = entry.address
+                    gone.error = "Customer \(entry.customerNumber) is no longer in the register."
+                    message = gone
+                }
                 totals.add(message)
                 try each(message)
             }
@@ -93,7 +113,7 @@ public struct MailingPreview {
                 message.subject = rendered.subject
                 message.text = rendered.text
                 message.html = rendered.html
-                if audience.channel == .sms, let meter {
+                if channel == .sms, let meter {
                     message.sms = meter.measure(rendered.text ?? "")
                 }
             } catch {

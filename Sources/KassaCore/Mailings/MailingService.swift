@@ -23,10 +23,10 @@ public final class MailingService {
         self.meter = meter
     }
 
-    /// Checks `draft` and saves it as a new mailing.
+    /// Checks `draft`, takes the snapshot of its recipients and saves it as a new mailing.
     public func create(_ draft: MailingDraft) throws -> Mailing {
         try check(draft)
-        return try mailings.create(draft)
+        return try mailings.create(draft, snapshot: try snapshot(of: draft))
     }
 
     /// Changes the draft mailing `reference` (a number or a name) with `change`, checks the
@@ -36,7 +36,13 @@ public final class MailingService {
         var draft = MailingDraft(mailing)
         try change(&draft)
         try check(draft)
-        return try mailings.update(mailing.id, to: draft)
+        return try mailings.update(mailing.id, to: draft, snapshot: try snapshot(of: draft))
+    }
+
+    /// Who `draft` reaches now.
+    public func snapshot(of draft: MailingDraft) throws -> MailingSnapshot {
+        let audience = MailingAudience(channel: draft.channel, purpose: draft.purpose, selection: draft.selection)
+        return try MailingSnapshot.take(audience, from: customers, filters: registry)
     }
 
     /// The composer for a mailing's content: its templates compiled, ready to render.
@@ -44,13 +50,13 @@ public final class MailingService {
         try MailingComposer(channel: channel, content: content, registry: registry, context: context)
     }
 
-    /// The preview of `mailing`: every message rendered, with totals (see `MailingPreview`).
+    /// The preview of `mailing`: the message of every customer of its snapshot rendered,
+    /// with totals (see `MailingPreview`).
     @discardableResult
     public func preview(_ mailing: Mailing, each: (MailingPreview.Message) throws -> Void) throws -> MailingPreview.Totals {
         let preview = MailingPreview(
-            audience: MailingAudience(mailing), composer: try composer(for: mailing.channel, content: mailing.content),
-            meter: meter)
-        return try preview.run(store: customers, filters: registry, each: each)
+            channel: mailing.channel, composer: try composer(for: mailing.channel, content: mailing.content), meter: meter)
+        return try preview.run(mailing.id, outbox: mailings, customers: customers, each: each)
     }
 
     /// Everything that can be known wrong before a single customer is read.

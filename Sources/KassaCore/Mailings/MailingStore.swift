@@ -1,10 +1,13 @@
-/// Where mailings are kept: saved drafts now, their outbox when they are sent.
+import Foundation
+
+/// Where mailings are kept: the saved mailing and its outbox, the journal of every message.
 ///
 /// `SQLiteMailingStore` keeps them in the customer database's file.
 public protocol MailingStore: Sendable {
-    /// Saves a new mailing and returns it with its number. Throws `MailingError` with code
-    /// `duplicateName` when another mailing has the draft's name.
-    func create(_ draft: MailingDraft) throws -> Mailing
+    /// Saves a new mailing with the snapshot of its recipients and returns it with its
+    /// number. Throws `MailingError` with code `duplicateName` when another mailing has the
+    /// draft's name.
+    func create(_ draft: MailingDraft, snapshot: MailingSnapshot) throws -> Mailing
 
     /// The mailing with this number, or, when `reference` is not a number, this name.
     /// Throws `MailingError` with code `unknownMailing` when there is none.
@@ -13,7 +16,43 @@ public protocol MailingStore: Sendable {
     /// Every mailing, newest first.
     func mailings() throws -> [Mailing]
 
-    /// Replaces a draft's name, channel, purpose, content and selection. Throws
-    /// `notEditable` when the mailing is no longer a draft.
-    func update(_ id: Int64, to draft: MailingDraft) throws -> Mailing
+    /// Replaces a draft's name, channel, purpose, content and selection, and its snapshot.
+    /// Throws `notEditable` when sending has begun.
+    func update(_ id: Int64, to draft: MailingDraft, snapshot: MailingSnapshot) throws -> Mailing
+
+    // MARK: - The outbox
+
+    /// Up to `limit` outbox entries in customer-number order, after the customer number
+    /// `after` (exclusive), of the given states (all when `nil`).
+    func entries(of mailing: Int64, states: [OutboxState]?, after: String?, limit: Int) throws -> [OutboxEntry]
+
+    /// Up to `limit` entries ready to send now: `pending` ones first, then `retry` ones that
+    /// are due at `now`, each in customer-number order.
+    func sendable(of mailing: Int64, now: Date, limit: Int) throws -> [OutboxEntry]
+
+    /// How many entries are in each state, and the excluded ones by reason.
+    func counts(of mailing: Int64) throws -> OutboxCounts
+
+    /// Records that the message to `customer` passed the transport's commit point.
+    func markCommitting(_ mailing: Int64, customer: String) throws
+
+    /// Records the outcome of one attempt (its state, reason, reference, next attempt) and
+    /// counts the attempt.
+    func record(_ mailing: Int64, customer: String, state: OutboxState, reason: String?, reference: String?,
+                nextAttemptAt: Date?) throws
+
+    /// Starts a sender on `mailing` for process `pid`: refuses while another live process
+    /// sends it; turns `committing` rows a dead sender left into `unknown` (returning how
+    /// many), with `resendUnknown` turns `unknown` rows back into `pending`, clears a stop
+    /// request and marks the mailing `sending`.
+    func beginSending(_ mailing: Int64, pid: Int32, resendUnknown: Bool, throttle: ThrottleSettings?) throws -> SendingStart
+
+    /// Ends the sender: the mailing becomes `status`, and no process holds it.
+    func endSending(_ mailing: Int64, status: Mailing.Status) throws
+
+    /// Asks the sender of `mailing` to stop after the message in flight.
+    func requestStop(_ mailing: Int64) throws
+
+    /// Whether a stop was asked for since sending began.
+    func isStopRequested(_ mailing: Int64) throws -> Bool
 }

@@ -23,5 +23,43 @@ extension SQLiteMailingStore {
                 )
                 """)
         }
+        registerOutbox(in: &migrator)
+    }
+}
+
+extension SQLiteMailingStore {
+    /// The outbox (`mailing-v2`): one row per customer the mailing's selection chose, the
+    /// journal of what became of each message.
+    static func registerOutbox(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("mailing-v2") { db in
+            // The primary key is the anti-spam rule of 000: one message per customer per
+            // mailing, ever. Rows are never deleted once sending has begun; customers are
+            // referenced by number, not by a foreign key, so deleting a customer cannot erase
+            // the record of what was sent to them.
+            //
+            // `state`: excluded (with `reason`), pending, committing (the message may have
+            // left: the transport passed its commit point), sent, failed (permanent, with
+            // `reason`), retry (with `next_attempt_at`), unknown (committing when a sender
+            // died). See OutboxState.
+            try db.execute(sql: """
+                CREATE TABLE outbox (
+                    mailing_id INTEGER NOT NULL REFERENCES mailing(id) ON DELETE CASCADE,
+                    customer_number TEXT NOT NULL,
+                    number_key TEXT NOT NULL,
+                    address TEXT,
+                    state TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at REAL,
+                    reason TEXT,
+                    reference TEXT,
+                    updated_at REAL NOT NULL,
+                    PRIMARY KEY (mailing_id, number_key)
+                ) WITHOUT ROWID;
+                CREATE INDEX outbox_by_state ON outbox (mailing_id, state, number_key);
+                ALTER TABLE mailing ADD COLUMN throttle TEXT;
+                ALTER TABLE mailing ADD COLUMN stop_requested INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE mailing ADD COLUMN sender_pid INTEGER;
+                """)
+        }
     }
 }

@@ -24,7 +24,7 @@ public final class SQLiteMailingStore: MailingStore {
         }
     }
 
-    public func create(_ draft: MailingDraft) throws -> Mailing {
+    public func create(_ draft: MailingDraft, snapshot: MailingSnapshot) throws -> Mailing {
         try access("save the mailing") {
             try database.write { db in
                 try Self.checkNameIsFree(draft.name, except: nil, db)
@@ -36,7 +36,9 @@ public final class SQLiteMailingStore: MailingStore {
                         """,
                     arguments: try Self.arguments(draft) + [Mailing.Status.draft.rawValue, now.timeIntervalSince1970,
                                                             now.timeIntervalSince1970])
-                return Mailing(id: db.lastInsertedRowID, name: draft.name, channel: draft.channel, purpose: draft.purpose,
+                let id = db.lastInsertedRowID
+                try Self.insert(snapshot, into: id, at: now, db)
+                return Mailing(id: id, name: draft.name, channel: draft.channel, purpose: draft.purpose,
                                content: draft.content, selection: draft.selection, createdAt: now, updatedAt: now)
             }
         }
@@ -66,15 +68,18 @@ public final class SQLiteMailingStore: MailingStore {
         }
     }
 
-    public func update(_ id: Int64, to draft: MailingDraft) throws -> Mailing {
+    public func update(_ id: Int64, to draft: MailingDraft, snapshot: MailingSnapshot) throws -> Mailing {
         try access("change mailing \(id)") {
             try database.write { db in
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM mailing WHERE id = ?", arguments: [id]) else {
                     throw MailingError(.unknownMailing, "There is no mailing \"\(id)\"; kassa mailing list shows them.")
                 }
                 let current = try Self.mailing(row)
-                guard current.status == .draft else {
-                    throw MailingError(.notEditable, "Mailing \(current.displayName) is \(current.status.rawValue), so it can no longer change.")
+                let started = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM outbox WHERE mailing_id = ? AND state NOT IN ('pending', 'excluded')",
+                    arguments: [id]) ?? 0
+                guard current.status == .draft, started == 0 else {
+                    throw MailingError(.notEditable, "Mailing \(current.displayName) is \(current.status.rawValue) with messages on their way, so it can no longer change; create a new one from it.")
                 }
                 try Self.checkNameIsFree(draft.name, except: id, db)
                 let now = Date()
@@ -84,6 +89,8 @@ public final class SQLiteMailingStore: MailingStore {
                                updated_at = ? WHERE id = ?
                         """,
                     arguments: try Self.arguments(draft) + [now.timeIntervalSince1970, id])
+                try db.execute(sql: "DELETE FROM outbox WHERE mailing_id = ?", arguments: [id])
+                try Self.insert(snapshot, into: id, at: now, db)
                 return Mailing(id: id, name: draft.name, channel: draft.channel, purpose: draft.purpose, content: draft.content,
                                selection: draft.selection, status: current.status, createdAt: current.createdAt, updatedAt: now)
             }
@@ -97,7 +104,7 @@ public final class SQLiteMailingStore: MailingStore {
          try json(draft.content), try json(draft.selection)]
     }
 
-    private static func mailing(_ row: Row) throws -> Mailing {
+    static func mailing(_ row: Row) throws -> Mailing {
         let id: Int64 = row["id"]
         let channelText: String = row["channel"]
         let purposeText: String = row["purpose"]
@@ -114,6 +121,7 @@ public final class SQLiteMailingStore: MailingStore {
                 id: id, name: row["name"], channel: channel, purpose: purpose,
                 content: try decoder.decode(MailingContent.self, from: Data((row["content"] as String).utf8)),
                 selection: try decoder.decode(CustomerSelection.self, from: Data((row["selection"] as String).utf8)),
+                throttle: try (row["throttle"] as String?).map { try decoder.decode(ThrottleSettings.self, from: Data($0.utf8)) },
                 status: status,
                 createdAt: Date(timeIntervalSince1970: row["created_at"]),
                 updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
@@ -122,7 +130,7 @@ public final class SQLiteMailingStore: MailingStore {
         }
     }
 
-    private static func json(_ value: some Encodable) throws -> String {
+    static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return String(decoding: try encoder.encode(value), as: UTF8.self)
@@ -147,7 +155,7 @@ public final class SQLiteMailingStore: MailingStore {
         }
     }
 
-    private func access<T>(_ what: String, _ body: () throws -> T) throws -> T {
+    func access<T>(_ what: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as MailingError {

@@ -28,6 +28,10 @@ public protocol CustomerStore: Sendable {
     /// The customer with this number, or `nil`.
     func customer(number: String) throws -> Customer?
 
+    /// The customers with these numbers that are in the register, in customer-number order
+    /// (numbers not found are left out).
+    func customers(numbers: [String]) throws -> [Customer]
+
     /// How many customers the register holds.
     func count() throws -> Int
 

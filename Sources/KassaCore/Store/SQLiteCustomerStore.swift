@@ -99,6 +99,18 @@ public final class SQLiteCustomerStore: CustomerStore {
         }
     }
 
+    public func customers(numbers: [String]) throws -> [Customer] {
+        guard !numbers.isEmpty else { return [] }
+        return try access("read \(numbers.count) customers") {
+            try database.read { db in
+                let ids = try Int64.fetchAll(
+                    db.cachedStatement(sql: "SELECT id FROM customer WHERE number_key IN (SELECT value FROM json_each(?))"),
+                    arguments: [Self.jsonArray(numbers.map(Customer.numberKey))])
+                return try Self.customers(ids: ids, db)
+            }
+        }
+    }
+
     public func count() throws -> Int {
         try access("count the customers") {
             try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") ?? 0 }

@@ -12,10 +12,63 @@ struct MailingStoreTests {
                             selection: try CustomerSelection(options: options))
     }
 
+    static let snapshot = MailingSnapshot(entries: [
+        OutboxEntry(customerNumber: "1", address: "+46701111111", state: .pending),
+        OutboxEntry(customerNumber: "2", address: nil, state: .excluded, reason: "no_consent"),
+    ])
+
+    @Test("the snapshot becomes the outbox; an edit replaces it while nothing is sent, not after")
+    func snapshotAndEdits() throws {
+        let mailings = try SQLiteMailingStore(customers: StoreFixtures.store())
+        let saved = try mailings.create(Self.draft(), snapshot: Self.snapshot)
+        #expect(try mailings.entries(of: saved.id, states: nil, after: nil, limit: 10) == Self.snapshot.entries)
+        let counts = try mailings.counts(of: saved.id)
+        #expect(counts.recipients == 1)
+        #expect(counts.excludedByReason == ["no_consent": 1])
+
+        try mailings.markCommitting(saved.id, customer: "1")
+        try mailings.record(saved.id, customer: "1", state: .sent, reason: nil, reference: "<id@x>", nextAttemptAt: nil)
+        let error = try #require(throws: MailingError.self) {
+            try mailings.update(saved.id, to: MailingDraft(saved), snapshot: MailingSnapshot())
+        }
+        #expect(error.code == .notEditable)
+        let sent = try mailings.entries(of: saved.id, states: [.sent], after: nil, limit: 10)
+        #expect(sent.map(\.reference) == ["<id@x>"])
+        #expect(sent.first?.attempts == 1)
+    }
+
+    @Test("a sender that died past the commit point leaves unknown rows, resent only when asked")
+    func recovery() throws {
+        let mailings = try SQLiteMailingStore(customers: StoreFixtures.store())
+        let saved = try mailings.create(Self.draft(), snapshot: Self.snapshot)
+        try mailings.markCommitting(saved.id, customer: "1")
+        // The process that was sending is gone (pid 0 is never a live sender of ours).
+        let start = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, throttle: nil)
+        #expect(start.newlyUnknown == 1)
+        #expect(try mailings.counts(of: saved.id)[.unknown] == 1)
+        #expect(try mailings.sendable(of: saved.id, now: Date(), limit: 10).isEmpty)
+        let again = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: true, throttle: nil)
+        #expect(again.requeued == 1)
+        #expect(try mailings.sendable(of: saved.id, now: Date(), limit: 10).map(\.customerNumber) == ["1"])
+    }
+
+    @Test("a second sender is refused while the first one's process lives")
+    func oneSenderAtATime() throws {
+        let mailings = try SQLiteMailingStore(customers: StoreFixtures.store())
+        let saved = try mailings.create(Self.draft(), snapshot: Self.snapshot)
+        _ = try mailings.beginSending(saved.id, pid: getppid(), resendUnknown: false, throttle: nil)
+        let error = try #require(throws: MailingError.self) {
+            try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, throttle: nil)
+        }
+        #expect(error.code == .busy)
+        try mailings.endSending(saved.id, status: .stopped)
+        _ = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, throttle: nil)
+    }
+
     @Test("a saved mailing reads back whole, by number and by name in any case")
     func createAndOpen() throws {
         let mailings = try SQLiteMailingStore(customers: StoreFixtures.store())
-        let saved = try mailings.create(Self.draft())
+        let saved = try mailings.create(Self.draft(), snapshot: Self.snapshot)
         #expect(saved.id == 1)
         #expect(saved.status == .draft)
         #expect(saved.purpose == .marketing)
@@ -32,16 +85,16 @@ struct MailingStoreTests {
     @Test("names are unique regardless of case, and cannot be blank or a number")
     func names() throws {
         let mailings = try SQLiteMailingStore(customers: StoreFixtures.store())
-        _ = try mailings.create(Self.draft())
-        let duplicate = try #require(throws: MailingError.self) { try mailings.create(Self.draft(name: "vårkampanj")) }
+        _ = try mailings.create(Self.draft(), snapshot: Self.snapshot)
+        let duplicate = try #require(throws: MailingError.self) { try mailings.create(Self.draft(name: "vårkampanj"), snapshot: Self.snapshot) }
         #expect(duplicate.code == .duplicateName)
         #expect(duplicate.message == "Mailing 1 is already called \"vårkampanj\".")
-        let numeric = try #require(throws: MailingError.self) { try mailings.create(Self.draft(name: "42")) }
+        let numeric = try #require(throws: MailingError.self) { try mailings.create(Self.draft(name: "42"), snapshot: Self.snapshot) }
         #expect(numeric.code == .invalidContent)
-        #expect(throws: MailingError.self) { try mailings.create(Self.draft(name: "  ")) }
+        #expect(throws: MailingError.self) { try mailings.create(Self.draft(name: "  "), snapshot: Self.snapshot) }
         // Unnamed mailings do not clash with each other.
-        _ = try mailings.create(Self.draft(name: nil))
-        _ = try mailings.create(Self.draft(name: nil))
+        _ = try mailings.create(Self.draft(name: nil), snapshot: Self.snapshot)
+        _ = try mailings.create(Self.draft(name: nil), snapshot: Self.snapshot)
         #expect(try mailings.mailings().map(\.id) == [3, 2, 1])
     }
 
@@ -56,12 +109,12 @@ struct MailingStoreTests {
     @Test("a draft changes in place and keeps its number and creation time")
     func update() throws {
         let mailings = try SQLiteMailingStore(customers: StoreFixtures.store())
-        let saved = try mailings.create(Self.draft())
+        let saved = try mailings.create(Self.draft(), snapshot: Self.snapshot)
         var draft = MailingDraft(saved)
         draft.channel = .email
         draft.content = MailingContent(text: "Hej!", subject: "Vår")
         draft.name = "Vår 2027"
-        let changed = try mailings.update(saved.id, to: draft)
+        let changed = try mailings.update(saved.id, to: draft, snapshot: MailingSnapshot())
         #expect(changed.id == saved.id)
         let reread = try mailings.mailing("vår 2027")
         #expect(reread.channel == .email)
@@ -76,7 +129,7 @@ struct MailingStoreTests {
         let path = folder.path("mailings.sqlite")
         do {
             let mailings = try SQLiteMailingStore(customers: SQLiteCustomerStore(path: path))
-            _ = try mailings.create(Self.draft())
+            _ = try mailings.create(Self.draft(), snapshot: Self.snapshot)
         }
         let reopened = try SQLiteMailingStore(customers: SQLiteCustomerStore(path: path))
         #expect(try reopened.mailing("Vårkampanj").content.text == "Hej #FORNAMN#!")

@@ -7,7 +7,8 @@ struct MailingCommand: ParsableCommand {
         abstract: "Mass SMS and e-mail: save a mailing, change it, open it again, preview every message.",
         subcommands: [
             MailingCreateCommand.self, MailingEditCommand.self, MailingListCommand.self, MailingShowCommand.self,
-            MailingPreviewCommand.self,
+            MailingPreviewCommand.self, MailingSendCommand.self, MailingStatusCommand.self, MailingStopCommand.self,
+            MailingTestCommand.self,
         ]
     )
 }

@@ -20,9 +20,12 @@ struct MailingPreviewCommand: ParsableCommand {
             let environment = try CommandEnvironment(global)
             try environment.withMailingService { service in
                 let found = try service.mailings.mailing(mailing)
+                let pace = SendOptions(throttle: found.throttle
+                    ?? (Transports.isFileOutbox(found.channel, environment.configuration)
+                        ? ThrottleSettings(batch: 0, pause: 0) : environment.configuration.throttle))
                 let totals = json
-                    ? try MailingPreviewPrinter.json(found, service: service)
-                    : try MailingPreviewPrinter.text(found, service: service, showExcluded: showExcluded)
+                    ? try MailingPreviewPrinter.json(found, service: service, pace: pace)
+                    : try MailingPreviewPrinter.text(found, service: service, showExcluded: showExcluded, pace: pace)
                 if totals.failed > 0 {
                     throw CommandFailure("\(totals.failed) of \(totals.recipients) messages cannot be rendered; see above")
                 }
@@ -34,7 +37,7 @@ struct MailingPreviewCommand: ParsableCommand {
 /// Prints a preview on stdout, as text or as streamed JSON.
 enum MailingPreviewPrinter {
     /// The readable preview on stdout, totals last; progress on stderr for long runs.
-    static func text(_ mailing: Mailing, service: MailingService, showExcluded: Bool,
+    static func text(_ mailing: Mailing, service: MailingService, showExcluded: Bool, pace: SendOptions,
                      write: (String) -> Void = { Output.line($0) }) throws -> MailingPreview.Totals {
         write("Mailing \(mailing.displayName): \(mailing.channel.rawValue), \(mailing.purpose.rawValue)")
         // Progress only where it helps: on a terminal while the messages go to a file or pipe.
@@ -45,11 +48,12 @@ enum MailingPreviewPrinter {
         }
         progress.finish()
         for line in totals.lines(channel: mailing.channel) { write(line) }
+        write("Sending takes at least \(duration(pace.expectedDuration(of: totals.rendered))) at this pace (batch \(pace.throttle.batch), pause \(pace.throttle.pause) s, delay \(pace.throttle.delay) s, rate \(pace.throttle.rate)/s).")
         return totals
     }
 
     /// `{"mailing": …, "messages": [ … ], "totals": …}`, streamed one message per line.
-    static func json(_ mailing: Mailing, service: MailingService) throws -> MailingPreview.Totals {
+    static func json(_ mailing: Mailing, service: MailingService, pace: SendOptions) throws -> MailingPreview.Totals {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let output = FileHandle.standardOutput
@@ -72,7 +76,15 @@ enum MailingPreviewPrinter {
         var rounded = totals
         rounded.cost = totals.cost.map { ($0 * 100).rounded() / 100 }
         output.write(try encoder.encode(rounded))
-        output.write(Data("}\n".utf8))
+        output.write(Data(",\n\"expected_seconds\": \(pace.expectedDuration(of: totals.rendered))}\n".utf8))
         return totals
+    }
+
+    /// `2 h 5 min`, `3 min 20 s`, `12 s`.
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.up))
+        if whole >= 3600 { return "\(whole / 3600) h \(whole % 3600 / 60) min" }
+        if whole >= 60 { return "\(whole / 60) min \(whole % 60) s" }
+        return "\(whole) s"
     }
 }

@@ -1,0 +1,12 @@
+/// What `MailingStore.beginSending` found and changed.
+public struct SendingStart: Sendable, Hashable {
+    /// Rows a dead sender left `committing`, now `unknown`.
+    public var newlyUnknown: Int
+    /// `unknown` rows put back to `pending` on request.
+    public var requeued: Int
+
+    public init(newlyUnknown: Int, requeued: Int) {
+        self.newlyUnknown = newlyUnknown
+        self.requeued = requeued
+    }
+}

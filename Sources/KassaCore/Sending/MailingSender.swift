@@ -1,0 +1,178 @@
+import Foundation
+import Logging
+
+/// Sends a mailing from its outbox, journaling every step, so that a crash, a kill or a
+/// stop never sends a message twice and never forgets one.
+///
+/// For each message: render it; hand it to the transport, which calls back at its commit
+/// point, where the row becomes `committing`; record the outcome (`sent`, `failed`, `retry`
+/// with its time, or `unknown`). A row left `committing` by a sender that died becomes
+/// `unknown` when the next sender starts, and is resent only with `resendUnknown`.
+///
+/// One sender per mailing: a second one is refused while the first one's process lives.
+/// `kassa mailing stop` (or `shouldStop`) ends the run after the message in flight.
+/// Messages that failed for now wait for their retry time; a run ends when nothing is due,
+/// and the next `send` takes up what is left.
+public final class MailingSender {
+    public let mailings: any MailingStore
+    public let customers: any CustomerStore
+    public let composer: any MessageComposer
+    public let transport: any MessageTransport
+    let logger: Logger
+    /// Waits; tests replace it to run throttled sends without waiting.
+    var sleep: (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
+    /// Reads the clock; tests replace it with their own.
+    var now: () -> Date = Date.init
+
+    public init(mailings: any MailingStore, customers: any CustomerStore, composer: any MessageComposer,
+                transport: any MessageTransport, logger: Logger) {
+        self.mailings = mailings
+        self.customers = customers
+        self.composer = composer
+        self.transport = transport
+        self.logger = logger
+    }
+
+    /// Sends what is due of `mailing`. `progress` is called after every message;
+    /// `shouldStop` is asked before every message (a signal handler's flag).
+    public func send(
+        _ mailing: Mailing, options: SendOptions, progress: (SendProgress) -> Void = { _ in },
+        shouldStop: () -> Bool = { false }
+    ) throws -> SendReport {
+        guard mailing.channel == transport.channel else {
+            throw MailingError(.invalidContent, "Mailing \(mailing.displayName) is \(mailing.channel.rawValue) but the transport carries \(transport.channel.rawValue).")
+        }
+        let started = now()
+        var report = SendReport(mailing: mailing.id)
+        let start = try mailings.beginSending(mailing.id, pid: getpid(), resendUnknown: options.resendUnknown, throttle: nil)
+        report.foundUnknown = start.newlyUnknown
+        report.requeued = start.requeued
+        if start.newlyUnknown > 0 {
+            logger.warning("\(start.newlyUnknown) messages of mailing \(mailing.id) may have been sent by a sender that stopped; they are marked unknown")
+        }
+        var left = try mailings.counts(of: mailing.id)[.pending]
+        var inConnection = 0
+        var lastStart: Date?
+        var lastStopCheck = Date.distantPast
+
+        func stopAsked() throws -> Bool {
+            if shouldStop() { return true }
+            // The stop flag lives in the database (another process sets it): read it at
+            // most a few times a second, not per message.
+            guard now().timeIntervalSince(lastStopCheck) >= 0.25 else { return false }
+            lastStopCheck = now()
+            return try mailings.isStopRequested(mailing.id)
+        }
+
+        func wait(_ seconds: TimeInterval) throws -> Bool {
+            var remaining = seconds
+            while remaining > 0 {
+                if try stopAsked() { return false }
+                let step = min(remaining, 0.2)
+                sleep(step)
+                remaining -= step
+            }
+            return true
+        }
+
+        defer { transport.close() }
+        sending: while true {
+            let batch = try mailings.sendable(of: mailing.id, now: now(), limit: 200)
+            if batch.isEmpty { break }
+            let found = try customers.customers(numbers: batch.map(\.customerNumber))
+            let byNumber = Dictionary(found.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+            for entry in batch {
+                if try stopAsked() {
+                    report.stopped = true
+                    break sending
+                }
+                if options.throttle.batch > 0, inConnection >= options.throttle.batch {
+                    transport.close()
+                    inConnection = 0
+                    guard try wait(options.throttle.pause) else {
+                        report.stopped = true
+                        break sending
+                    }
+                }
+                if let lastStart, options.minimumInterval > 0 {
+                    let due = lastStart.addingTimeInterval(options.minimumInterval).timeIntervalSince(now())
+                    if due > 0, try !wait(due) {
+                        report.stopped = true
+                        break sending
+                    }
+                }
+                lastStart = now()
+                if entry.state == .pending { left -= 1 }
+                try deliver(entry, customer: byNumber[entry.customerNumber], mailing: mailing, options: options, report: &report)
+                inConnection += 1
+                progress(SendProgress(sent: report.sent, failed: report.failed, left: max(0, left), elapsed: now().timeIntervalSince(started)))
+            }
+        }
+
+        let counts = try mailings.counts(of: mailing.id)
+        if report.stopped {
+            report.status = .stopped
+        } else if counts.open == 0 {
+            report.status = .finished
+        } else {
+            report.status = .sending
+            report.nextRetryAt = try mailings.entries(of: mailing.id, states: [.retry], after: nil, limit: 10_000)
+                .compactMap(\.nextAttemptAt).min()
+        }
+        try mailings.endSending(mailing.id, status: report.status)
+        report.seconds = now().timeIntervalSince(started)
+        return report
+    }
+
+    private func deliver(_ entry: OutboxEntry, customer: Customer?, mailing: Mailing, options: SendOptions,
+                         report: inout SendReport) throws {
+        let number = entry.customerNumber
+        guard let customer else {
+            try mailings.record(mailing.id, customer: number, state: .failed,
+                                reason: "customer \(number) is no longer in the register", reference: nil, nextAttemptAt: nil)
+            report.failed += 1
+            return
+        }
+        let content: RenderedMessage
+        do {
+            content = try composer.compose(customer)
+        } catch {
+            try mailings.record(mailing.id, customer: number, state: .failed, reason: "\(error)", reference: nil, nextAttemptAt: nil)
+            report.failed += 1
+            return
+        }
+        let message = OutgoingMessage(
+            channel: mailing.channel, mailingID: mailing.id, customerNumber: number, address: entry.address ?? "",
+            displayName: Self.displayName(of: customer), content: content, purpose: mailing.purpose,
+            idempotencyKey: "kassa-\(mailing.id)-\(number)")
+        let outcome = transport.deliver(message) { try mailings.markCommitting(mailing.id, customer: number) }
+        switch outcome {
+        case .sent(let reference):
+            try mailings.record(mailing.id, customer: number, state: .sent, reason: nil, reference: reference, nextAttemptAt: nil)
+            report.sent += 1
+        case .failed(let reason):
+            try mailings.record(mailing.id, customer: number, state: .failed, reason: reason, reference: nil, nextAttemptAt: nil)
+            report.failed += 1
+        case .retry(let reason):
+            let attempts = entry.attempts + 1
+            if attempts >= options.maxAttempts {
+                try mailings.record(mailing.id, customer: number, state: .failed,
+                                    reason: "gave up after \(attempts) attempts: \(reason)", reference: nil, nextAttemptAt: nil)
+                report.failed += 1
+            } else {
+                let next = now().addingTimeInterval(options.retryDelay(afterAttempts: attempts))
+                try mailings.record(mailing.id, customer: number, state: .retry, reason: reason, reference: nil, nextAttemptAt: next)
+                report.retry += 1
+            }
+        case .unknown(let reason):
+            try mailings.record(mailing.id, customer: number, state: .unknown, reason: reason, reference: nil, nextAttemptAt: nil)
+            report.unknown += 1
+        }
+    }
+
+    /// "Åsa Öberg", or the company's name.
+    public static func displayName(of customer: Customer) -> String? {
+        let person = [customer.firstName, customer.lastName].compactMap { $0 }.joined(separator: " ")
+        return person.isEmpty ? customer.company : person
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import KassaCore
+
+/// `kassa mailing send ID [--batch X --pause Y --delay Z --rate R] [--resend-unknown] [--json]`
+struct MailingSendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Send a mailing, or resume one that was stopped or interrupted. Every message is journaled.",
+        discussion: """
+            A message whose outcome is unknown (the sender was killed after handing it over and before the answer) \
+            is reported and not sent again unless --resend-unknown. Ctrl-C or kassa mailing stop ends the run after \
+            the message in flight; send again to resume.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The mailing's number or name.") var mailing: String
+    @Option(help: "Messages per connection before a pause (X).") var batch: Int?
+    @Option(help: "Seconds to wait after each batch (Y).") var pause: Double?
+    @Option(help: "Seconds to wait between two messages (Z).") var delay: Double?
+    @Option(help: "At most this many messages per second.") var rate: Double?
+    @Flag(name: .customLong("resend-unknown"), help: "Send the messages marked unknown again (some may arrive twice).")
+    var resendUnknown = false
+    @Flag(help: "Print the report as JSON.") var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let environment = try CommandEnvironment(global)
+            try environment.withMailingService { service in
+                let found = try service.mailings.mailing(mailing)
+                let transport = try Transports.make(for: found.channel, environment: environment)
+                let options = SendOptions(throttle: throttle(for: found, environment), resendUnknown: resendUnknown)
+                let sender = MailingSender(
+                    mailings: service.mailings, customers: service.customers,
+                    composer: try service.composer(for: found.channel, content: found.content), transport: transport,
+                    logger: environment.logger)
+                StopSignal.install()
+                let display = SendProgressDisplay(quiet: json)
+                let report = try sender.send(found, options: options, progress: display.show, shouldStop: StopSignal.isSet)
+                display.finish()
+                let status = try MailingStatusReport(found, outbox: service.mailings)
+                if json { return try Output.json(MailingSendView(report: report, status: status)) }
+                for line in Self.lines(report, status) { Output.line(line) }
+            }
+        }
+    }
+
+    /// The command line's pace, else the mailing's, else `[throttle]`; none for the file
+    /// outbox unless asked for.
+    private func throttle(for mailing: Mailing, _ environment: CommandEnvironment) -> ThrottleSettings {
+        var throttle = mailing.throttle
+            ?? (Transports.isFileOutbox(mailing.channel, environment.configuration)
+                ? ThrottleSettings(batch: 0, pause: 0) : environment.configuration.throttle)
+        if let batch { throttle.batch = batch }
+        if let pause { throttle.pause = pause }
+        if let delay { throttle.delay = delay }
+        if let rate { throttle.rate = rate }
+        return throttle
+    }
+
+    static func lines(_ report: SendReport, _ status: MailingStatusReport) -> [String] {
+        var lines: [String] = []
+        if report.foundUnknown > 0 {
+            lines.append("\(report.foundUnknown) messages were in flight when an earlier send stopped: marked unknown, not resent.")
+        }
+        if report.requeued > 0 { lines.append("\(report.requeued) unknown messages were sent again, as asked.") }
+        lines.append("This run: \(report.sent) sent, \(report.failed) failed, \(report.retry) to retry, \(report.unknown) unknown, in \(String(format: "%.1f", report.seconds)) s.")
+        lines += status.lines
+        switch report.status {
+        case .stopped: lines.append("Stopped; kassa mailing send \(report.mailing) resumes.")
+        case .sending:
+            let when = report.nextRetryAt.map { " after \($0.utcTimestamp)" } ?? ""
+            lines.append("Messages wait for a retry\(when); kassa mailing send \(report.mailing) sends them.")
+        case .finished, .draft: break
+        }
+        return lines
+    }
+}
+
+/// The send report and the mailing's status, as `--json` prints them.
+struct MailingSendView: Encodable {
+    var report: SendReport
+    var status: MailingStatusReport
+}

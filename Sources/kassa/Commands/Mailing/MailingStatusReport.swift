@@ -1,0 +1,72 @@
+import Foundation
+import KassaCore
+
+/// Where a mailing stands, as `kassa mailing status` and the end of `send` report it; the
+/// `--json` keys are a contract with scripts.
+struct MailingStatusReport: Encodable {
+    var mailing: Int64
+    var name: String?
+    var status: String
+    var recipients: Int
+    var excluded: Int
+    var excludedByReason: [String: Int]
+    var pending: Int
+    var sent: Int
+    var failed: Int
+    var retry: Int
+    var unknown: Int
+    var inFlight: Int
+    var failures: [OutboxEntry]
+    var unknowns: [OutboxEntry]
+
+    init(_ mailing: Mailing, outbox: any MailingStore) throws {
+        let current = try outbox.mailing(String(mailing.id))
+        let counts = try outbox.counts(of: mailing.id)
+        self.mailing = mailing.id
+        name = mailing.name
+        status = current.status.rawValue
+        recipients = counts.recipients
+        excluded = counts[.excluded]
+        excludedByReason = counts.excludedByReason
+        pending = counts[.pending]
+        sent = counts[.sent]
+        failed = counts[.failed]
+        retry = counts[.retry]
+        unknown = counts[.unknown]
+        inFlight = counts[.committing]
+        failures = try Self.all(.failed, of: mailing.id, outbox)
+        unknowns = try Self.all(.unknown, of: mailing.id, outbox)
+    }
+
+    private static func all(_ state: OutboxState, of mailing: Int64, _ outbox: any MailingStore) throws -> [OutboxEntry] {
+        var entries: [OutboxEntry] = []
+        var after: String?
+        while true {
+            let page = try outbox.entries(of: mailing, states: [state], after: after, limit: 5_000)
+            guard let last = page.last else { return entries }
+            entries += page
+            after = last.customerNumber
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case mailing, name, status, recipients, excluded
+        case excludedByReason = "excluded_by_reason"
+        case pending, sent, failed, retry, unknown
+        case inFlight = "in_flight"
+        case failures, unknowns
+    }
+
+    /// The counts, then every failure and unknown with customer, address and reason.
+    var lines: [String] {
+        var lines = ["Mailing \(mailing)\(name.map { " \"\($0)\"" } ?? ""): \(status); \(recipients) recipients, \(sent) sent, \(failed) failed, \(pending) pending, \(retry) to retry, \(unknown) unknown, \(excluded) left out"]
+        if inFlight > 0 { lines.append("\(inFlight) in flight right now.") }
+        for entry in failures {
+            lines.append("failed  \(entry.customerNumber)  \(entry.address ?? "-")  \(entry.reason ?? "")")
+        }
+        for entry in unknowns {
+            lines.append("unknown  \(entry.customerNumber)  \(entry.address ?? "-")  \(entry.reason ?? "") (kassa mailing send \(mailing) --resend-unknown sends again)")
+        }
+        return lines
+    }
+}

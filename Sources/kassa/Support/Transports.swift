@@ -1,0 +1,41 @@
+import Foundation
+import KassaCore
+import KassaSMTP
+
+/// The transport a channel sends through, as `kassa.toml` configures it: a server when one
+/// is configured, else files in the outbox folder (the embedded default).
+enum Transports {
+    static func make(for channel: Channel, environment: CommandEnvironment) throws -> any MessageTransport {
+        let configuration = environment.configuration
+        switch channel {
+        case .email:
+            if configuration.smtp.isConfigured {
+                throw CommandFailure("Sending through an SMTP server is not available yet; remove [smtp] host to use the outbox folder \(configuration.outbox.directory)")
+            }
+            return FileMailTransport(directory: configuration.outbox.directory, from: try sender(configuration))
+        case .sms:
+            throw CommandFailure("SMS sending is not available yet")
+        }
+    }
+
+    /// Whether `channel` goes to the outbox folder rather than a server: then the
+    /// configured pauses and delays serve nothing and are not applied unless asked for.
+    static func isFileOutbox(_ channel: Channel, _ configuration: KassaConfiguration) -> Bool {
+        switch channel {
+        case .email: !configuration.smtp.isConfigured
+        case .sms: configuration.sms.provider == .file
+        }
+    }
+
+    /// `[smtp] from`, else the shop's name at a reserved domain.
+    static func sender(_ configuration: KassaConfiguration) throws -> MailAddress {
+        guard let from = configuration.smtp.from else {
+            return MailAddress("kassa@example.invalid", displayName: configuration.shop.name)
+        }
+        do {
+            return try MailAddress(parsing: from)
+        } catch {
+            throw CommandFailure("[smtp] from \"\(from)\" is not an address like \"Shop <info@example.se>\": \(error)")
+        }
+    }
+}
