@@ -69,7 +69,7 @@ function Customer:attr(key, default) end
 ---@field subject? string E-mail subject with placeholders; also used with `render`.
 ---@field html? string E-mail HTML body with placeholders; inserted values are HTML-escaped.
 ---@field fallbacks? table<string, string> Default fallbacks by placeholder, `{ FORNAMN = "kund" }`, for customers lacking a value.
----@field render? fun(c: kassa.Customer, ctx: { shop: string, today: string, channel: string, language: string }): string|{ text?: string, subject?: string, html?: string } Computes the message instead of `text`/`html`. Placeholders are checked when the plugin loads.
+---@field render? fun(c: kassa.Customer, ctx: { shop: string, today: string, channel: string, language: string }): string|{ text?: string, subject?: string, html?: string } Computes the message instead of `text`/`html`; `ctx` is shared by every customer of a run, so treat it as read-only. Placeholders are checked when the plugin loads.
 
 ---@class kassa.MenuSpec
 ---@field name string The menu name in macros: letters, digits and `_`.

@@ -134,6 +134,27 @@ public final class LuaRecordKind {
         return (0..<count).map { results[$0] != 0 }
     }
 
+    /// Calls `function(record, argument)` for record `index` of the current batch in one
+    /// protected, limited call, and hands its first result to `read` while it is still on
+    /// the stack: a caller that needs two fields of a returned table reads those two, rather
+    /// than having the whole table copied into Swift. No reference is made for the proxy.
+    public func call<T>(
+        _ function: LuaFunction, record index: Int, argument: LuaValue = .nil, limits: LuaLimits? = nil,
+        read: (LuaStackValue) throws -> T
+    ) throws -> T {
+        let L = state.L
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        _ = lua_checkstack(L, 6)
+        function.push(L)
+        _ = clua_getref(L, metatableRef)
+        clua_push_record(L, -1, Int32(index))
+        clua_remove(L, -2)
+        state.push(argument)
+        try state.protectedCall(arguments: 2, results: 1, limits: limits ?? state.limits)
+        return try read(LuaStackValue(state: state, index: lua_gettop(L)))
+    }
+
     /// A proxy for record `index` of the current batch, to pass as an argument.
     public func proxy(at index: Int) -> LuaValue {
         let L = state.L

@@ -81,7 +81,7 @@ public enum LuaAPIReference {
                 Field("fallbacks", "table<string, string>", optional: true,
                       "Default fallbacks by placeholder, `{ FORNAMN = \"kund\" }`, for customers lacking a value."),
                 Field("render", "fun(c: kassa.Customer, ctx: { shop: string, today: string, channel: string, language: string }): string|{ text?: string, subject?: string, html?: string }", optional: true,
-                      "Computes the message instead of `text`/`html`. Placeholders are checked when the plugin loads."),
+                      "Computes the message instead of `text`/`html`; `ctx` is shared by every customer of a run, so treat it as read-only. Placeholders are checked when the plugin loads."),
             ],
             example: #"kassa.template { name = "birthday", channel = "sms", text = "Hej #FORNAMN|kund#!" }"#),
         Function(

@@ -2,10 +2,15 @@ import KassaCore
 import Lua
 
 /// A `kassa.template` with a `render` function.
+///
+/// The customer arrives as a record proxy, the context as a Lua table made once for as long
+/// as the context does not change (a mailing renders thousands of messages with one), and
+/// only `text`, `subject` and `html` are read from the table `render` returns.
 final class LuaTemplateRenderer: TemplateRenderer {
     private unowned let host: ScriptHost
     private let name: String
     private let render: LuaFunction
+    private var cachedContext: (values: [String: String], table: LuaValue)?
 
     init(host: ScriptHost, name: String, render: LuaFunction) {
         self.host = host
@@ -17,19 +22,39 @@ final class LuaTemplateRenderer: TemplateRenderer {
         let records = host.customerRecords
         records.load([customer])
         defer { records.kind.invalidateProxies() }
-        let results: [LuaValue]
         do {
-            results = try host.state.call(render, [records.kind.proxy(at: 0), .table(LuaTable(fields: context.mapValues(LuaValue.string)))])
+            return try records.kind.call(render, record: 0, argument: contextTable(context)) { result in
+                switch result.typeName {
+                case "string":
+                    return RenderedMessage(text: try result.value().stringValue)
+                case "table":
+                    return RenderedMessage(text: try text(result, "text"), subject: try text(result, "subject"), html: try text(result, "html"))
+                case let other:
+                    throw ScriptError(.templateFailed, "Template \"\(name)\": render must return a string or { text = ..., subject = ..., html = ... }, not \(other)")
+                }
+            }
+        } catch let error as ScriptError {
+            throw error
         } catch {
             throw ScriptError(.templateFailed, "Template \"\(name)\" failed for customer \(customer.number): \(error)", underlying: error)
         }
-        switch results.first ?? .nil {
-        case .string(let text):
-            return RenderedMessage(text: text)
-        case .table(let table):
-            return RenderedMessage(text: table["text"].stringValue, subject: table["subject"].stringValue, html: table["html"].stringValue)
+    }
+
+    private func text(_ table: LuaStackValue, _ field: String) throws -> String? {
+        switch try table.field(field) {
+        case .nil: return nil
+        case .string(let text): return text
         case let other:
-            throw ScriptError(.templateFailed, "Template \"\(name)\": render must return a string or { text = ..., subject = ..., html = ... }, not \(other.typeName)")
+            throw ScriptError(.templateFailed, "Template \"\(name)\": \(field) must be a string, not \(other.typeName)")
         }
+    }
+
+    private func contextTable(_ values: [String: String]) -> LuaValue {
+        if let cachedContext, cachedContext.values == values { return cachedContext.table }
+        let table = host.state.makeTable()
+        for (key, value) in values { table[key] = .string(value) }
+        let value = LuaValue.reference(table)
+        cachedContext = (values, value)
+        return value
     }
 }

@@ -120,7 +120,8 @@ final class CustomerRecords {
         writer.set(slot.points, customer.points)
         writer.set(slot.turnoverGroup, customer.turnoverGroup)
         writer.set(slot.newsletter, customer.newsletter)
-        writer.set(slot.newsletterAt, customer.newsletterAt?.utcTimestamp)
+        // Formatting a consent time costs more than the rest of the record; few scripts read it.
+        writer.setResolved(slot.newsletterAt)
         writer.set(slot.receivesStatusMails, customer.receivesStatusMails)
         writer.set(slot.lastVisit, customer.lastVisit?.description)
         writer.setResolved(slot.contactEmails)
@@ -140,16 +141,18 @@ final class CustomerRecords {
             "postal_code": text(customer.postalCode), "city": text(customer.city), "country": text(customer.country),
             "family": text(customer.family), "type": text(customer.type), "category": text(customer.category),
             "points": .integer(Int64(customer.points)), "turnover_group": text(customer.turnoverGroup),
-            "newsletter": .boolean(customer.newsletter), "newsletter_at": text(customer.newsletterAt?.utcTimestamp),
+            "newsletter": .boolean(customer.newsletter),
             "receives_status_mails": .boolean(customer.receivesStatusMails), "last_visit": text(customer.lastVisit?.description),
         ]
-        for field in ["contact_emails", "vehicles", "cards", "attrs"] { fields[field] = try resolve(field, of: customer) }
+        for field in ["newsletter_at", "contact_emails", "vehicles", "cards", "attrs"] { fields[field] = try resolve(field, of: customer) }
         return .table(LuaTable(fields: fields.filter { $0.value != .nil }))
     }
 
     private static func resolve(_ field: String, of customer: Customer) throws -> LuaValue {
         func text(_ value: String?) -> LuaValue { value.map(LuaValue.string) ?? .nil }
         switch field {
+        case "newsletter_at":
+            return text(customer.newsletterAt?.utcTimestamp)
         case "contact_emails":
             return .table(LuaTable(array: customer.contactEmails.map(LuaValue.string)))
         case "vehicles":
