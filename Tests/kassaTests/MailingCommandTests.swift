@@ -115,4 +115,21 @@ import Testing
         let unknown = try Self.kassa(["macro", "##MENU#UtskickUtskrift2#Utskrift¤", "--param", "colour=red"], in: folder)
         #expect(unknown.stderr.contains("has no parameter \"colour\""))
     }
+
+    @Test func anExternalHTMLFileIsTheBodyKeptWithTheMailing() throws {
+        let folder = try RegisterCommandTests.seeded(100)
+        try folder.write("nyhetsbrev.html", "<html><body><p>Hej <b>#FORNAMN|kund#</b> &amp; välkommen!</p></body></html>")
+        let created = try Self.kassa(["mailing", "create", "--channel", "email", "--html", folder.file("nyhetsbrev.html"),
+                                      "--subject", "Nyhetsbrev", "--has", "email", "--json"], in: folder)
+        #expect(created.status == 0, "\(created.stderr)")
+        // Changing the file afterwards does not change the saved mailing.
+        try folder.write("nyhetsbrev.html", "changed")
+        let preview = try Self.json(try Self.kassa(["mailing", "preview", "1", "--json"], in: folder).stdout)
+        let messages = try #require(preview["messages"] as? [[String: Any]])
+        let html = messages.compactMap { $0["html"] as? String }
+        #expect(!html.isEmpty)
+        #expect(html.allSatisfy { $0.hasPrefix("<html><body><p>Hej <b>") && $0.hasSuffix("</b> &amp; välkommen!</p></body></html>") })
+        let missing = try Self.kassa(["mailing", "create", "--channel", "email", "--html", "nope.html", "--subject", "S"], in: folder)
+        #expect(missing.stderr == "kassa: HTML file \"nope.html\" cannot be read\n")
+    }
 }
