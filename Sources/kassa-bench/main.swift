@@ -7,6 +7,7 @@ let benches: [String: () throws -> [Figure]] = [
     "select-lua": SelectBench.runLua,
     "csv-import": CSVImportBench.run,
     "macro-press": MacroPressBench.run,
+    "mailing-end-to-end": MailingEndToEndBench.run,
     "render-lua": RenderLuaBench.run,
     "render-placeholder": RenderPlaceholderBench.run,
 ]
