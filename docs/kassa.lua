@@ -25,7 +25,7 @@
 ---@field receives_status_mails boolean Whether order status mails go to this customer.
 ---@field last_visit? string Last visit as `YYYY-MM-DD`.
 ---@field vehicles { type?: string, brand?: string, model?: string, plate?: string }[] Vehicles the customer owns.
----@field cards { number: string, template?: string, valid_until?: string, status: string }[] Customer cards.
+---@field cards { number: string, template?: string, valid_until?: string, status: string, ordered_on?: string, dispatch_on?: string, cost?: string, programmes: { kind: "bonus_article"|"discount"|"voucher", name: string, details?: string, article?: string, percent?: integer, amount?: string }[] }[] Customer cards; a card ordered through Kassa has its order day, dispatch day and cost (`"4.90"`), and the loyalty programmes attached to it.
 ---@field attrs table<string, string> Custom attributes, e.g. `c.attrs.shoe_size`.
 local Customer = {}
 

@@ -19,6 +19,31 @@ import Testing
         #expect(try filter.implementation.matches(Customers.sample, parameters: parameters) == [true, false, false])
     }
 
+    @Test func cardsShowTheirOrderDetailsAndProgrammes() throws {
+        let fixture = try PluginFixture(plugins: ["f.lua": """
+            kassa.filter { name = 'cards', match = function(c)
+              local card = c.cards[1]
+              if card == nil then return #c.cards == 0 end
+              local p = card.programmes
+              return card.number == 'ORD-000001' and card.template == 'GOLD' and card.status == 'submitted'
+                 and card.ordered_on == '2026-11-30' and card.dispatch_on == '2026-12-01' and card.cost == '4.90'
+                 and card.valid_until == nil and #p == 2 and p[1].kind == 'discount' and p[1].percent == 10
+                 and p[1].amount == nil and p[2].kind == 'voucher' and p[2].amount == '5.00' and p[2].details == 'Welcome!'
+                 and #c.cards[2].programmes == 0 and c.cards[2].ordered_on == nil
+            end }
+            """])
+        var customers = Customers.sample
+        customers[0].cards = [
+            CustomerCard(number: "ORD-000001", template: "GOLD", status: "submitted", orderedOn: CalendarDate("2026-11-30"),
+                         dispatchOn: CalendarDate("2026-12-01"), cost: Money(minorUnits: 490),
+                         programmes: [try LoyaltyProgramme(kind: .discount, name: "Club", percent: 10),
+                                      try LoyaltyProgramme(kind: .voucher, name: "Start", details: "Welcome!", amount: Money(minorUnits: 500))]),
+            CustomerCard(number: "2990001"),
+        ]
+        let filter = try fixture.host.registry.filter(named: "cards")
+        #expect(try filter.implementation.matches(customers, parameters: [:]) == [true, true, true])
+    }
+
     @Test func aFilterErrorNamesTheFilterTheCustomerAndTheLine() throws {
         let fixture = try PluginFixture(plugins: ["f.lua": """
             kassa.filter { name = 'fragile', match = function(c)

@@ -43,9 +43,11 @@ public struct CardOrder: Sendable, Hashable, Codable {
     }
 
     /// The card as it goes on the customer's cards until the service assigns its number:
-    /// `number` is the shop's reference for the order (e.g. the batch id and position).
+    /// `number` is the shop's reference for the order (`ORD-000042`), and the order's
+    /// status, dates and cost come along; it has no programmes yet.
     public func card(number: String) -> CustomerCard {
-        CustomerCard(number: number, template: template, validUntil: validUntil, status: status.rawValue)
+        CustomerCard(number: number, template: template, validUntil: validUntil, status: status.rawValue,
+                     orderedOn: orderDate, dispatchOn: dispatchDate, cost: cost)
     }
 
     private enum CodingKeys: String, CodingKey {

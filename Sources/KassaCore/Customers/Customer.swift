@@ -116,21 +116,6 @@ public struct Vehicle: Sendable, Hashable, Codable {
     }
 }
 
-/// A customer card (004). Ordering fills in the dispatch details.
-public struct CustomerCard: Sendable, Hashable, Codable {
-    public var number: String
-    public var template: String?
-    public var validUntil: CalendarDate?
-    public var status: String
-
-    public init(number: String, template: String? = nil, validUntil: CalendarDate? = nil, status: String = "active") {
-        self.number = number
-        self.template = template
-        self.validUntil = validUntil
-        self.status = status
-    }
-}
-
 extension Customer {
     /// The snake_case names of the scalar customer fields: the keys used by Lua (`c.first_name`),
     /// by CSV column mapping (`--map Kundnr=number`) and by the store's columns.

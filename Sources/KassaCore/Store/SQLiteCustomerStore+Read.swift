@@ -56,21 +56,18 @@ extension SQLiteCustomerStore {
             }
         }
 
+        // Cards stored before orders were recorded lack the order keys: `->>` gives NULL.
         let cards = try Row.fetchCursor(
             db.cachedStatement(sql: """
-                SELECT c.id, k.value ->> 'number', k.value ->> 'template', k.value ->> 'valid_until',
-                       k.value ->> 'status'
+                SELECT c.id, c.number, k.value ->> 'number', k.value ->> 'template', k.value ->> 'valid_until',
+                       k.value ->> 'status', k.value ->> 'ordered_on', k.value ->> 'dispatch_on', k.value ->> 'cost',
+                       k.value -> 'programmes'
                 FROM customer c, json_each(c.cards) k
                 WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id, k.key
                 """),
             arguments: [idList])
         while let row = try cards.next() {
-            if let at = index[row[0]] {
-                let validUntil: String? = row[3]
-                customers[at].cards.append(CustomerCard(
-                    number: row[1], template: row[2], validUntil: validUntil.flatMap { CalendarDate($0) },
-                    status: row[4]))
-            }
+            if let at = index[row[0]] { customers[at].cards.append(try card(row)) }
         }
 
         let attributes = try Row.fetchCursor(
@@ -83,6 +80,32 @@ extension SQLiteCustomerStore {
             if let at = index[row[0]] { customers[at].attributes[row[1]] = row[2] as String }
         }
         return customers
+    }
+
+    /// A card from its row of the cards query: customer id and number, then the card's keys.
+    private static func card(_ row: Row) throws -> CustomerCard {
+        func day(_ column: Int) -> CalendarDate? {
+            (row[column] as String?).flatMap { CalendarDate($0) }
+        }
+        let costText: String? = row[8]
+        let programmesText: String? = row[9]
+        var card = CustomerCard(number: row[2], template: row[3], validUntil: day(4), status: row[5],
+                                orderedOn: day(6), dispatchOn: day(7))
+        func unreadable(_ what: String) -> StoreError {
+            StoreError(.database, "Card \"\(card.number)\" of customer \"\(row[1] as String)\" is stored with \(what) that cannot be read; was it written by a newer Kassa?")
+        }
+        if let costText {
+            guard let cost = Money(costText) else { throw unreadable("the cost \"\(costText)\"") }
+            card.cost = cost
+        }
+        if let programmesText {
+            do {
+                card.programmes = try JSONDecoder().decode([LoyaltyProgramme].self, from: Data(programmesText.utf8))
+            } catch {
+                throw unreadable("loyalty programmes")
+            }
+        }
+        return card
     }
 
     private static func customer(_ row: Row) -> Customer {

@@ -56,7 +56,9 @@ enum StoredJSON {
         case type = 0, brand, brandKey, model, plate
     }
 
-    /// `[{"number":…,"template":…,"valid_until":"YYYY-MM-DD","status":…}, …]`.
+    /// `[{"number":…,"template":…,"valid_until":"YYYY-MM-DD","status":…,"ordered_on":"YYYY-MM-DD",
+    /// "dispatch_on":"YYYY-MM-DD","cost":"4.90","programmes":[…]}, …]`; absent parts are left
+    /// out, so a card without order details is stored exactly as before they existed.
     static func appendCards(_ cards: [CustomerCard], to row: inout SQLiteRowValues) {
         guard !cards.isEmpty else { return row.appendNull() }
         row.beginText()
@@ -69,10 +71,45 @@ enum StoredJSON {
             member("template", SQLiteCustomerWriter.text(cards[index].template), first: &first, to: &row)
             member("valid_until", cards[index].validUntil?.isoText, first: &first, to: &row)
             member("status", cards[index].status, first: &first, to: &row)
+            member("ordered_on", cards[index].orderedOn?.isoText, first: &first, to: &row)
+            member("dispatch_on", cards[index].dispatchOn?.isoText, first: &first, to: &row)
+            member("cost", cards[index].cost?.description, first: &first, to: &row)
+            if !cards[index].programmes.isEmpty {
+                row.appendBytes(of: ",\"programmes\":")
+                appendProgrammes(cards[index].programmes, to: &row)
+            }
             row.appendByte(UInt8(ascii: "}"))
         }
         row.appendByte(UInt8(ascii: "]"))
         row.endText()
+    }
+
+    /// `[{"kind":…,"name":…,"details":…,"article":…,"percent":10,"amount":"5.00"}, …]`, the
+    /// JSON form `LoyaltyProgramme` reads back, parts its kind does not use left out.
+    private static func appendProgrammes(_ programmes: [LoyaltyProgramme], to row: inout SQLiteRowValues) {
+        row.appendByte(UInt8(ascii: "["))
+        for index in programmes.indices {
+            if index > 0 { row.appendByte(UInt8(ascii: ",")) }
+            let programme = programmes[index]
+            var first = true
+            row.appendByte(UInt8(ascii: "{"))
+            member("kind", programme.kind.rawValue, first: &first, to: &row)
+            member("name", programme.name, first: &first, to: &row)
+            member("details", programme.details, first: &first, to: &row)
+            member("article", programme.article, first: &first, to: &row)
+            if let percent = programme.percent { row.appendBytes(of: ",\"percent\":\(percent)") }
+            member("amount", programme.amount?.description, first: &first, to: &row)
+            row.appendByte(UInt8(ascii: "}"))
+        }
+        row.appendByte(UInt8(ascii: "]"))
+    }
+
+    /// The JSON text of `cards` as the `cards` column holds it, or `nil` for none.
+    static func cardsText(_ cards: [CustomerCard]) -> String? {
+        var row = SQLiteRowValues(capacity: 256)
+        appendCards(cards, to: &row)
+        guard case .text(let start, let count)? = row.values.first else { return nil }
+        return String(decoding: row.bytes[start..<(start + count)], as: UTF8.self)
     }
 
     /// `{"key":"value", …}` in key order, so equal attributes are equal text.

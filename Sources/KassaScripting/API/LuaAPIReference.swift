@@ -169,7 +169,8 @@ public enum LuaAPIReference {
         Field("receives_status_mails", "boolean", "Whether order status mails go to this customer."),
         Field("last_visit", "string", optional: true, "Last visit as `YYYY-MM-DD`."),
         Field("vehicles", "{ type?: string, brand?: string, model?: string, plate?: string }[]", "Vehicles the customer owns."),
-        Field("cards", "{ number: string, template?: string, valid_until?: string, status: string }[]", "Customer cards."),
+        Field("cards", "{ number: string, template?: string, valid_until?: string, status: string, ordered_on?: string, dispatch_on?: string, cost?: string, programmes: { kind: \"bonus_article\"|\"discount\"|\"voucher\", name: string, details?: string, article?: string, percent?: integer, amount?: string }[] }[]",
+              "Customer cards; a card ordered through Kassa has its order day, dispatch day and cost (`\"4.90\"`), and the loyalty programmes attached to it."),
         Field("attrs", "table<string, string>", "Custom attributes, e.g. `c.attrs.shoe_size`."),
     ]
 

@@ -163,16 +163,30 @@ final class CustomerRecords {
                 ].filter { $0.value != .nil }))
             }))
         case "cards":
-            return .table(LuaTable(array: customer.cards.map { card in
-                .table(LuaTable(fields: [
-                    "number": .string(card.number), "template": text(card.template),
-                    "valid_until": text(card.validUntil?.description), "status": .string(card.status),
-                ].filter { $0.value != .nil }))
-            }))
+            return .table(LuaTable(array: customer.cards.map(cardTable)))
         case "attrs":
             return .table(LuaTable(fields: customer.attributes.mapValues(LuaValue.string)))
         default:
             return .nil
         }
+    }
+
+    /// One entry of `c.cards`: dates as `YYYY-MM-DD`, amounts as text (`"4.90"`), and the
+    /// attached programmes, an empty list when there are none.
+    static func cardTable(_ card: CustomerCard) -> LuaValue {
+        func text(_ value: String?) -> LuaValue { value.map(LuaValue.string) ?? .nil }
+        let programmes = card.programmes.map { programme -> LuaValue in
+            .table(LuaTable(fields: [
+                "kind": .string(programme.kind.rawValue), "name": .string(programme.name), "details": text(programme.details),
+                "article": text(programme.article), "percent": programme.percent.map { .integer(Int64($0)) } ?? .nil,
+                "amount": text(programme.amount?.description),
+            ].filter { $0.value != .nil }))
+        }
+        return .table(LuaTable(fields: [
+            "number": .string(card.number), "template": text(card.template),
+            "valid_until": text(card.validUntil?.description), "status": .string(card.status),
+            "ordered_on": text(card.orderedOn?.description), "dispatch_on": text(card.dispatchOn?.description),
+            "cost": text(card.cost?.description), "programmes": .table(LuaTable(array: programmes)),
+        ].filter { $0.value != .nil }))
     }
 }

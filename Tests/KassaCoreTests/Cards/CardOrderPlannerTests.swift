@@ -138,7 +138,10 @@ struct CardOrderPlannerTests {
     @Test("the ordered card goes on the customer's cards")
     func card() throws {
         let order = try planner(CardSettings()).order(CardOrderRequest(validUntil: CalendarDate("2027-12-31")), for: customer, today: today)
-        #expect(order.card(number: "b1-1") == CustomerCard(number: "b1-1", template: "standard", validUntil: CalendarDate("2027-12-31"), status: "ordered"))
+        #expect(order.card(number: "b1-1") == CustomerCard(
+            number: "b1-1", template: "standard", validUntil: CalendarDate("2027-12-31"), status: "ordered",
+            orderedOn: today, dispatchOn: order.dispatchDate, cost: .zero, programmes: []))
+        #expect(order.dispatchDate > today)
     }
 
     @Test("a request is JSON with a text date")
