@@ -38,6 +38,15 @@ public struct CardError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let fileExists = Code(rawValue: "file_exists")
         /// A loyalty programme lacks what its kind needs, or has a value out of range.
         public static let invalidProgramme = Code(rawValue: "invalid_programme")
+        /// The configured order service cannot be used by this Kassa (`provider = "http"`
+        /// before its client exists).
+        public static let providerUnavailable = Code(rawValue: "provider_unavailable")
+        /// No customer has the number the order or listing names.
+        public static let unknownCustomer = Code(rawValue: "unknown_customer")
+        /// The customer has no card of the number given.
+        public static let unknownCard = Code(rawValue: "unknown_card")
+        /// The order was checked but could not be recorded or updated in the database.
+        public static let database = Code(rawValue: "database")
     }
 
     /// What kind of failure this is.

@@ -36,6 +36,18 @@ public struct ChequeError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let fileNameAccent = Code(rawValue: "file_name_accent")
         /// Any other character outside A–Z, a–z, 0–9, `_` and `-`.
         public static let fileNameCharacter = Code(rawValue: "file_name_character")
+        /// A voucher file of that name is already in the folder; it was left as it is and
+        /// nothing was paid out.
+        public static let fileExists = Code(rawValue: "file_exists")
+        /// The voucher file could not be written; nothing was paid out.
+        public static let writeFailed = Code(rawValue: "write_failed")
+        /// The cheques were paid out and recorded, but their file could not be given its
+        /// name; the batch stays `pending` until `kassa cheques issue` completes it.
+        public static let publishFailed = Code(rawValue: "publish_failed")
+        /// A pending batch could not be completed, so no new run starts.
+        public static let pendingBatch = Code(rawValue: "pending_batch")
+        /// The cheque tables could not be created, read or written.
+        public static let database = Code(rawValue: "database")
     }
 
     /// What kind of failure this is.

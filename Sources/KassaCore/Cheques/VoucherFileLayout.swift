@@ -68,6 +68,21 @@ public struct VoucherFileLayout: Sendable, Hashable {
         }
     }
 
+    /// The row of a recorded cheque, in `columns` order: the row it got when it was issued,
+    /// so a file written again from the records is the same file.
+    public func row(for cheque: IssuedCheque) -> [String] {
+        columns.map { column in
+            switch column {
+            case .customerNumber: cheque.customerNumber
+            case .name: cheque.name
+            case .email: cheque.email
+            case .value: cheque.value.description
+            case .chequeNumber: cheque.number.description
+            case .date: cheque.issuedOn.description
+            }
+        }
+    }
+
     /// The name the e-mail greets: company for companies, else the person, else whatever is known.
     static func addressName(of customer: Customer) -> String {
         let company = trimmed(customer.company)
@@ -76,7 +91,8 @@ public struct VoucherFileLayout: Sendable, Hashable {
         return person.isEmpty ? company ?? "" : person
     }
 
-    private static func trimmed(_ text: String?) -> String? {
+    /// `text` without white space at either end; `nil` when nothing is left.
+    static func trimmed(_ text: String?) -> String? {
         guard let text else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed

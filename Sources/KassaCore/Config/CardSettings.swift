@@ -6,6 +6,9 @@ public struct CardSettings: Sendable, Hashable {
         case none
         /// Orders are written as files to the outbox folder.
         case file
+        /// Orders are posted as JSON to the order service's URL. Accepted in the
+        /// configuration; ordering through it is not available yet and says so.
+        case http
     }
 
     /// When ordered cards are shipped (`rhythm`).

@@ -1,0 +1,97 @@
+/// Ordering customer cards, as `kassa cards order` and `kassa.cards.order` do it (SPEC §8):
+/// check and schedule the order, record it with the customer's new card, hand it to the
+/// order service, and mark it submitted.
+///
+/// The order is recorded before it goes to the service, so a card the service was asked
+/// for always has a record. Should the service refuse it (providers take a whole batch or
+/// none of it), the record and the card are removed again and the error is passed on. A
+/// crash between recording and submitting leaves the card `ordered`, visible in
+/// `kassa cards list`, never a card ordered without a trace.
+public struct CardOrderService: Sendable {
+    /// The register the customers are read from.
+    public let customers: any CustomerStore
+    /// Where orders and cards are recorded.
+    public let loyalty: any LoyaltyStore
+    /// Checks and schedules orders against `[cards]`.
+    public let planner: CardOrderPlanner
+    private let provider: Result<any CardOrderProvider, CardError>?
+    private let today: @Sendable () -> CalendarDate
+
+    /// A service with the order service `[cards] provider` names: `file` writes each order
+    /// to `outboxDirectory`; `http` is not available yet and every order says so; `none`
+    /// only allows a request for information, so every order is refused.
+    ///
+    /// - Parameter today: the clock for the order date; tests pass a fixed day.
+    public init(customers: any CustomerStore, loyalty: any LoyaltyStore, settings: CardSettings, outboxDirectory: String,
+                today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
+        let provider: Result<any CardOrderProvider, CardError>?
+        switch settings.provider {
+        case .none:
+            provider = nil
+        case .file:
+            provider = .success(FileCardOrderProvider(directory: outboxDirectory))
+        case .http:
+            provider = .failure(CardError(.providerUnavailable,
+                                          "The card order service \"http\" ([cards] provider = \"http\") is not available in this Kassa yet; set provider = \"file\" to write orders to the outbox folder, or provider = \"none\" for requests for information only"))
+        }
+        self.init(customers: customers, loyalty: loyalty, settings: settings, provider: provider, today: today)
+    }
+
+    /// A service with the order service given, for tests and other providers.
+    public init(customers: any CustomerStore, loyalty: any LoyaltyStore, settings: CardSettings,
+                provider: any CardOrderProvider, today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
+        self.init(customers: customers, loyalty: loyalty, settings: settings, provider: .success(provider), today: today)
+    }
+
+    private init(customers: any CustomerStore, loyalty: any LoyaltyStore, settings: CardSettings,
+                 provider: Result<any CardOrderProvider, CardError>?, today: @escaping @Sendable () -> CalendarDate) {
+        self.customers = customers
+        self.loyalty = loyalty
+        self.planner = CardOrderPlanner(settings: settings)
+        self.provider = provider
+        self.today = today
+    }
+
+    /// The card templates that can be ordered, with their costs.
+    public var templates: [CardSettings.Template] {
+        planner.settings.templates
+    }
+
+    /// Orders a card for the customer `customerNumber` as `request` asks, and returns the
+    /// order as recorded and submitted.
+    ///
+    /// - Throws: `CardError`: `unknown_customer`; the planner's refusals (`no_order_service`,
+    ///   `template_required` with `choices`, `unknown_template`, `validity_required`,
+    ///   `validity_in_past`, `validity_before_dispatch`, …); `provider_unavailable`;
+    ///   `database`; or the order service's own error, after which nothing is recorded.
+    public func order(customerNumber: String, request: CardOrderRequest) throws -> PlacedCardOrder {
+        guard let customer = try customers.customer(number: customerNumber) else {
+            throw CardError(.unknownCustomer, "There is no customer with number \(CardError.quoted(customerNumber))")
+        }
+        let order = try planner.order(request, for: customer, today: today())
+        guard let provider else {
+            // The planner refuses first; this only guards a planner that would not.
+            throw CardError(.noOrderService, "No card order service is configured; only a request for information can be made")
+        }
+        let service = try provider.get()
+        let placed = try loyalty.recordCardOrder(order)
+        let receipt: CardOrderReceipt
+        do {
+            receipt = try service.submit([placed.order])
+        } catch {
+            try loyalty.withdrawCardOrder(placed.id)
+            throw error
+        }
+        return try loyalty.markCardOrderSubmitted(placed.id, receipt: receipt)
+    }
+
+    /// The cards of the customer `customerNumber`, with their order details and programmes.
+    ///
+    /// - Throws: `CardError` `unknown_customer`.
+    public func cards(of customerNumber: String) throws -> [CustomerCard] {
+        guard let customer = try customers.customer(number: customerNumber) else {
+            throw CardError(.unknownCustomer, "There is no customer with number \(CardError.quoted(customerNumber))")
+        }
+        return customer.cards
+    }
+}
