@@ -20,6 +20,8 @@ struct Kassa: ParsableCommand {
             PressCommand.self,
             SMSCommand.self,
             MailingCommand.self,
+            ChequesCommand.self,
+            CardsCommand.self,
             APIReferenceCommand.self,
         ]
     )

@@ -72,7 +72,7 @@ extension SQLiteLoyaltyStore {
         guard var batch = prepared.batch, let staged else {
             return ChequeIssue(batch: nil, cheques: [], skipped: prepared.skipped)
         }
-        logger.info("Paid out cheques", metadata: [
+        logger.debug("Paid out cheques", metadata: [
             "batch": "\(batch.id)", "cheques": "\(prepared.cheques.count)", "file": "\(batch.path)",
         ])
         try observe(.committed)

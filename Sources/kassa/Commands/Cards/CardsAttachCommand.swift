@@ -1,0 +1,45 @@
+import ArgumentParser
+import KassaCore
+
+/// `kassa cards attach NUMBER CARD --kind K --name N [--percent P | --amount A | --article X] [--details D] [--json]`
+struct CardsAttachCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attach",
+        abstract: "Attach a loyalty programme to a customer's card: a bonus article, a discount or a voucher.",
+        discussion: "bonus_article needs --article; discount needs --percent (1-100) or --amount; voucher needs --amount."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The customer number.") var number: String
+    @Argument(help: "The card number (kassa cards list shows them).") var card: String
+    @Option(help: "bonus_article, discount or voucher.") var kind: String
+    @Option(help: "The programme's name.") var name: String
+    @Option(help: "A discount in whole percents.") var percent: Int?
+    @Option(help: "An amount: the voucher's value or a fixed discount, e.g. 10.00.") var amount: String?
+    @Option(help: "The bonus article's number.") var article: String?
+    @Option(help: "A description: conditions, period.") var details: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let environment = try CommandEnvironment(global)
+            guard let kind = LoyaltyProgramme.Kind(rawValue: kind) else {
+                let names = LoyaltyProgramme.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CommandFailure("--kind \"\(kind)\" is not one of \(names)")
+            }
+            var money: Money?
+            if let amount {
+                guard let parsed = Money(amount) else {
+                    throw CommandFailure("--amount \"\(amount)\" is not an amount like 10.00")
+                }
+                money = parsed
+            }
+            let programme = try LoyaltyProgramme(kind: kind, name: name, details: details, article: article, percent: percent,
+                                                 amount: money)
+            let service = try environment.cardOrderService()
+            let attached = try service.loyalty.attachProgramme(programme, toCard: card, of: number)
+            if json { return try Output.json(CardView(attached)) }
+            Output.line("Attached \(CardView.describe(programme, currency: environment.currency)) to card \(card) of customer \(number).")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import KassaCore
+
+/// `kassa cards schedule --from DATE [--rhythm daily|weekly|monthly] [--json]`
+struct CardsScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Show when a card ordered on a day is dispatched.",
+        discussion: """
+            daily: the next working day; weekly: the first working day of the following week; monthly: the first \
+            working day of the following month. Working days are Monday to Friday except [cards] holidays.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The order day, YYYY-MM-DD.") var from: String
+    @Option(help: "daily, weekly or monthly (default: [cards] rhythm).") var rhythm: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    /// The answer as `--json` shows it.
+    struct View: Encodable {
+        let from: String
+        let rhythm: String
+        let dispatchDate: String
+        let weekday: String
+
+        enum CodingKeys: String, CodingKey {
+            case from, rhythm
+            case dispatchDate = "dispatch_date"
+            case weekday
+        }
+    }
+
+    static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    func run() throws {
+        try reportingFailures {
+            let environment = try CommandEnvironment(global)
+            guard let day = CalendarDate(from) else {
+                throw CommandFailure("--from \"\(from)\" is not a day written YYYY-MM-DD")
+            }
+            var schedule = DispatchSchedule(environment.configuration.cards)
+            if let rhythm {
+                guard let chosen = CardSettings.Rhythm(rawValue: rhythm) else {
+                    let names = CardSettings.Rhythm.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw CommandFailure("--rhythm \"\(rhythm)\" is not one of \(names)")
+                }
+                schedule.rhythm = chosen
+            }
+            let dispatch = try schedule.dispatchDate(after: day)
+            let view = View(from: day.description, rhythm: schedule.rhythm.rawValue, dispatchDate: dispatch.description,
+                            weekday: Self.weekdays[dispatch.weekday - 1])
+            if json { return try Output.json(view) }
+            Output.line("\(view.dispatchDate) (\(view.weekday)): \(view.rhythm) dispatch of a card ordered on \(view.from).")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import KassaCore
+
+/// `kassa cards templates [--json]`
+struct CardsTemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "templates",
+        abstract: "List the card templates that can be ordered ([[cards.templates]]) and what each costs."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    /// One template as `--json` shows it.
+    struct View: Encodable {
+        let name: String
+        let cost: Money?
+        let currency: String
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let environment = try CommandEnvironment(global)
+            let settings = environment.configuration.cards
+            let views = settings.templates.map {
+                View(name: $0.name, cost: Money(exactly: $0.cost), currency: environment.currency)
+            }
+            if json { return try Output.json(views) }
+            for view in views {
+                Output.line("\(view.name)  \(view.cost.map { "\($0) \(view.currency)" } ?? "cost not a valid amount")")
+            }
+            if views.isEmpty { Output.error("No card templates are configured; add one under [[cards.templates]].") }
+            if settings.provider == .none {
+                Output.error("No card order service is configured ([cards] provider = \"none\"): only a request for information can be made.")
+            }
+        }
+    }
+}
