@@ -86,12 +86,20 @@ function Customer:attr(key, default) end
 ---@field label string The text on the button; `kassa press LABEL` presses it.
 ---@field macro string The macro string, e.g. `##MENU#UtskickUtskrift2#¤`.
 
+---@class kassa.CardOrderSpec
+---@field number string The customer number.
+---@field template? string The card template; needed when `[cards]` has several.
+---@field valid_until? string The last day the card may be used, `YYYY-MM-DD`; needed when `validity_required`.
+---@field comment? string A comment for the order service, e.g. `"ship to the store"`.
+
 ---The Kassa host API.
 kassa = {}
 
 kassa.sms = {}
 
 kassa.customers = {}
+
+kassa.cards = {}
 
 ---Declares the plugin: its name, version, the API it was written for and the permissions it asks for. Optional; without it the plugin is named after its file.
 ---@param spec kassa.PluginManifest
@@ -145,4 +153,9 @@ function kassa.customers.select(criteria) end
 ---@param criteria? table The criteria.
 ---@return integer
 function kassa.customers.count(criteria) end
+
+---Orders a customer card through the order service, as `kassa cards order` does: checks the template and validity against `[cards]`, records the card on the customer, hands the order to the service and returns it. A refusal (no order service, several templates and none chosen, a validity date in the past, …) is raised as an error saying what to change.
+---@param spec kassa.CardOrderSpec
+---@return { id: integer, card_number: string, customer_number: string, template: string, cost: string, valid_until?: string, order_date: string, dispatch_date: string, comment?: string, status: string, batch_id?: string, submitted_at?: string, locations?: string[] }
+function kassa.cards.order(spec) end
 

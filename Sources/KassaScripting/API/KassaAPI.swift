@@ -22,6 +22,7 @@ struct KassaAPI {
             "kassa.log": log,
             "kassa.sms.analyze": smsAnalyze,
         ].merging(customerFunctions()) { first, _ in first }
+            .merging(cardFunctions()) { first, _ in first }
     }
 
     /// The `kassa` table, ready to put into an environment; `kassa.sms.analyze` lands in a

@@ -142,6 +142,17 @@ public enum LuaAPIReference {
             parameters: [Field("criteria", "table", optional: true, "The criteria.")],
             returns: "integer",
             example: #"print(kassa.customers.count { has = { "mobile" }, purpose = "marketing" })"#),
+        Function(
+            "kassa.cards.order", "Orders a customer card through the order service, as `kassa cards order` does: checks the template and validity against `[cards]`, records the card on the customer, hands the order to the service and returns it. A refusal (no order service, several templates and none chosen, a validity date in the past, …) is raised as an error saying what to change.",
+            tableClass: "kassa.CardOrderSpec",
+            tableFields: [
+                Field("number", "string", "The customer number."),
+                Field("template", "string", optional: true, "The card template; needed when `[cards]` has several."),
+                Field("valid_until", "string", optional: true, "The last day the card may be used, `YYYY-MM-DD`; needed when `validity_required`."),
+                Field("comment", "string", optional: true, "A comment for the order service, e.g. `\"ship to the store\"`."),
+            ],
+            returns: "{ id: integer, card_number: string, customer_number: string, template: string, cost: string, valid_until?: string, order_date: string, dispatch_date: string, comment?: string, status: string, batch_id?: string, submitted_at?: string, locations?: string[] }",
+            example: #"local order = kassa.cards.order { number = "100001", template = "GOLD", comment = "ship to the store" } print(order.card_number, order.dispatch_date)"#),
     ]
 
     /// The fields of a customer record (`c` in filters and templates), read-only.

@@ -13,6 +13,9 @@ public final class ScriptHost {
     /// Opens the customer register on first use (`kassa.customers.*`); `nil` when there is none.
     private let openStore: (() throws -> any CustomerStore)?
     private var openedStore: (any CustomerStore)?
+    /// Makes the card ordering service on first use (`kassa.cards.order`); `nil` when there is none.
+    private let openCardOrders: (() throws -> CardOrderService)?
+    private var openedCardOrders: CardOrderService?
     /// Wraps `kassa.customers.get` and `select` so the tables they return get the methods of
     /// a customer record. Done in Lua: a table crossing into Swift comes back as a copy.
     private lazy var customerWrapper: LuaFunction? = {
@@ -51,12 +54,14 @@ public final class ScriptHost {
     ///   - limits: the budget of every call into a plugin (`[limits]` in `kassa.toml`).
     ///   - logger: where `print` and `kassa.log` of plugins go.
     ///   - store: opens the customer register the first time a script asks for it.
+    ///   - cardOrders: makes the card ordering service the first time a script orders a card.
     public init(limits: LuaLimits = .default, logger: Logger, registry: PluginRegistry = PluginRegistry(),
-                store: (() throws -> any CustomerStore)? = nil) {
+                store: (() throws -> any CustomerStore)? = nil, cardOrders: (() throws -> CardOrderService)? = nil) {
         state = LuaState(limits: limits)
         self.registry = registry
         self.logger = logger
         self.openStore = store
+        self.openCardOrders = cardOrders
     }
 
     /// The customer register, opened on first use; `nil` when the host has none.
@@ -64,6 +69,13 @@ public final class ScriptHost {
         if let openedStore { return openedStore }
         openedStore = try openStore?()
         return openedStore
+    }
+
+    /// The card ordering service, made on first use; `nil` when the host has none.
+    func cardOrderService() throws -> CardOrderService? {
+        if let openedCardOrders { return openedCardOrders }
+        openedCardOrders = try openCardOrders?()
+        return openedCardOrders
     }
 
     /// `customer` as a plain Lua table with the same fields as a proxy (the methods are added

@@ -64,7 +64,8 @@ struct CommandEnvironment {
         let path = databasePath
         let logger = self.logger
         let host = ScriptHost(limits: limits, logger: logger,
-                              store: { try SQLiteCustomerStore(path: path, logger: logger) })
+                              store: { try SQLiteCustomerStore(path: path, logger: logger) },
+                              cardOrders: { try self.cardOrderService() })
         // Native plugins first: a Lua plugin cannot take their names.
         host.registry.add(native: MassMailingPlugin { [weak host] in
             guard let host else { throw CommandFailure("The plugin host is gone") }
