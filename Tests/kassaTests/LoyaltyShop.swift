@@ -1,0 +1,60 @@
+import Foundation
+import KassaTesting
+import Testing
+
+/// A shop folder for the cheque and card commands: a `kassa.toml`, a small register with
+/// customers at the edges of the cheque rule, and the `kassa` binary run inside it.
+struct LoyaltyShop {
+    let folder = TemporaryDirectory(prefix: "kassa-loyalty")
+
+    /// 500 points make a 5.00 cheque (the defaults). Customers: 1 has 0 points, 2 has 499,
+    /// 3 exactly 500, 4 has 1750 (three cheques, 250 left), 5 has 100,000, 6 has 900 and no
+    /// e-mail, 7 is a company with 600.
+    static let register = """
+        number,first_name,last_name,company,is_company,email,street,postal_code,city,country,points
+        1,Noll,Nilsson,,no,noll@example.se,Gata 1,111 11,Stockholm,SE,0
+        2,Nästan,Berg,,no,nastan@example.se,Gata 2,111 12,Stockholm,SE,499
+        3,Åsa,Öberg,,no,asa@example.se,Gata 3,211 45,Malmö,SE,500
+        4,Bo,Ek,,no,bo@example.se,Gata 4,411 01,Göteborg,SE,1750
+        5,Rik,Rikare,,no,rik@example.se,Gata 5,111 13,Stockholm,SE,100000
+        6,Post,Persson,,no,,Storgatan 6,211 46,Malmö,SE,900
+        7,,,"Cykel AB",yes,info@cykel.example,Industrivägen 7,721 30,Västerås,SE,600
+
+        """
+
+    init(config: String = "", register: String = LoyaltyShop.register) throws {
+        try folder.write("kassa.toml", config)
+        try folder.write("register.csv", register)
+        let imported = try run(["customers", "import", "register.csv"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+    }
+
+    /// `kassa ARGUMENTS --db kassa.sqlite` in the shop folder.
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> KassaProcess.Result {
+        try KassaProcess.run(arguments + ["--db", folder.file("kassa.sqlite")], in: folder.path, environment: environment, input: input)
+    }
+
+    /// Decodes the JSON a successful command printed.
+    func json(_ arguments: [String]) throws -> Any {
+        let result = try run(arguments + ["--json"])
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+
+    /// Every customer's points, by number.
+    func points() throws -> [String: Int] {
+        let customers = try json(["select"]) as? [[String: Any]] ?? []
+        var points: [String: Int] = [:]
+        for customer in customers { points[customer["number"] as? String ?? ""] = customer["points"] as? Int }
+        return points
+    }
+
+    /// The names in `outbox`, hidden ones included.
+    func outbox() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.file("outbox"))) ?? []).sorted()
+    }
+
+    func text(_ name: String) throws -> String {
+        try String(contentsOfFile: folder.file(name), encoding: .utf8)
+    }
+}
