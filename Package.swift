@@ -11,6 +11,8 @@ import PackageDescription
 /// - `KassaScripting`: the `kassa` Lua API and the plugin loader;
 /// - native plugins: `KassaCSV`, `KassaSMS`, `KassaMassMailing` (the `UtskickUtskrift2` menu),
 ///   `KassaSMTP` (SMTP and MIME);
+/// - `KassaHTTP`: a small HTTP/1.1 client on SwiftNIO (keep-alive, timeouts) for the SMS and
+///   card-ordering providers;
 /// - `kassa`: the command line.
 let package = Package(
     name: "Kassa",
@@ -22,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         // The host: Lua and its sandbox.
@@ -56,6 +59,17 @@ let package = Package(
         // SMTP: the protocol as a pure state machine and the MIME encoder (no sockets here).
         .target(name: "KassaSMTP", dependencies: ["KassaCore"]),
 
+        // HTTP/1.1 client for the providers (SMS, card ordering): protocol only, no business logic.
+        .target(
+            name: "KassaHTTP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // Test support shared by the test targets.
         .target(name: "KassaTesting", dependencies: ["KassaCore", "KassaScripting"]),
 
@@ -81,6 +95,7 @@ let package = Package(
         .testTarget(name: "KassaScriptingTests", dependencies: ["KassaScripting", "KassaTesting"]),
         .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS", "KassaTesting"]),
+        .testTarget(name: "KassaHTTPTests", dependencies: ["KassaHTTP", "KassaTesting"]),
         .testTarget(name: "KassaSMTPTests", dependencies: ["KassaSMTP", "KassaTesting"]),
         .testTarget(name: "KassaMassMailingTests", dependencies: ["KassaMassMailing", "KassaScripting", "KassaSMS", "KassaTesting"]),
         .testTarget(name: "kassaTests", dependencies: ["KassaTesting", "kassa"], exclude: ["Fixtures"]),
