@@ -54,7 +54,10 @@ let package = Package(
 
         // Native plugins.
         .target(name: "KassaCSV", dependencies: ["KassaCore"]),
-        .target(name: "KassaSMS", dependencies: ["KassaCore"]),
+        .target(
+            name: "KassaSMS",
+            dependencies: ["KassaCore", "KassaHTTP", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "KassaMassMailing", dependencies: ["KassaCore", "KassaCSV"]),
         // SMTP: the protocol as a pure state machine and the MIME encoder (no sockets here).
         .target(name: "KassaSMTP", dependencies: ["KassaCore"]),
@@ -94,7 +97,7 @@ let package = Package(
         .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting"]),
         .testTarget(name: "KassaScriptingTests", dependencies: ["KassaScripting", "KassaTesting"]),
         .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaTesting"], exclude: ["Fixtures"]),
-        .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS", "KassaTesting"]),
+        .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS", "KassaHTTP", "KassaTesting"]),
         .testTarget(name: "KassaHTTPTests", dependencies: ["KassaHTTP", "KassaTesting"]),
         .testTarget(name: "KassaSMTPTests", dependencies: ["KassaSMTP", "KassaTesting"]),
         .testTarget(name: "KassaMassMailingTests", dependencies: ["KassaMassMailing", "KassaScripting", "KassaSMS", "KassaTesting"]),

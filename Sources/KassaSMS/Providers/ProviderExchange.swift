@@ -1,0 +1,50 @@
+import Foundation
+import KassaHTTP
+
+/// The order every HTTP provider keeps around its commit point: open the connection
+/// (failures there leave the message safe to send again), then commit, then send (a
+/// failure there may have sent it).
+struct ProviderExchange {
+    /// What became of one request.
+    enum Step {
+        /// The provider answered.
+        case answered(HTTPResponse)
+        /// Nothing reached the provider.
+        case notSent(String)
+        /// The request may have reached the provider, and no answer came.
+        case lost(String)
+    }
+
+    let client: HTTPClient
+    /// The provider in words, for reasons: `Kannel at 127.0.0.1:13013`.
+    let provider: String
+
+    /// Opens the connection unless one is open; the reason when none can be.
+    func open() -> String? {
+        do {
+            try client.connect()
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    /// Sends `request` and says what became of it.
+    func send(_ request: HTTPRequest) -> Step {
+        do {
+            return .answered(try client.send(request))
+        } catch {
+            return error.requestMayHaveBeenSent
+                ? .lost("\(error.message) The message may have reached \(provider).")
+                : .notSent(error.message)
+        }
+    }
+
+    /// The first part of `text`, at most `limit` characters, on one line: enough of a
+    /// provider's answer to say why.
+    static func excerpt(_ text: String, limit: Int = 300) -> String {
+        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        return line.count > limit ? String(line.prefix(limit)) + "…" : line
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import KassaCore
+import Logging
+
+/// Makes the SMS transport that `[sms]` configures.
+///
+/// ```swift
+/// let transport = try SMSTransportFactory.make(settings: configuration.sms,
+///                                              outboxDirectory: configuration.outbox.directory,
+///                                              logger: logger)
+/// ```
+public enum SMSTransportFactory {
+    /// The transport for `settings`: a `FileSMSTransport` into `outboxDirectory` (`file`), a
+    /// `KannelSMSTransport` (`kannel`) or an `HTTPSMSTransport` posting a form (`http`).
+    ///
+    /// - Parameter environment: where `password_env` is looked up.
+    /// - Throws: `SMSTransportError`: `.missingURL`, `.invalidURL` (https included),
+    ///   `.missingUsername`, `.missingPassword` (no `password_env`, or the variable it names
+    ///   is not set), `.outboxUnavailable`.
+    public static func make(
+        settings: SMSSettings,
+        outboxDirectory: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        logger: Logger
+    ) throws(SMSTransportError) -> any MessageTransport {
+        switch settings.provider {
+        case .file:
+            return try FileSMSTransport(directory: outboxDirectory, sender: settings.sender, logger: logger)
+        case .kannel:
+            let url = try requireURL(settings, example: "http://127.0.0.1:13013/cgi-bin/sendsms")
+            guard let username = settings.username, !username.isEmpty else {
+                throw SMSTransportError(.missingUsername, "[sms] provider \"kannel\" needs a username (the sendsms-user of the gateway)")
+            }
+            guard let password = try password(settings, environment: environment) else {
+                throw SMSTransportError(.missingPassword, "[sms] provider \"kannel\" needs password_env, the name of the environment variable that holds the sendsms password")
+            }
+            return try KannelSMSTransport(
+                configuration: .init(url: url, username: username, password: password, sender: settings.sender), logger: logger)
+        case .http:
+            let url = try requireURL(settings, example: "http://127.0.0.1:8080/a1/sms")
+            let password = try password(settings, environment: environment)
+            if password != nil, settings.username?.isEmpty ?? true {
+                throw SMSTransportError(.missingUsername, "[sms] provider \"http\" has password_env but no username for basic authentication")
+            }
+            if let username = settings.username, !username.isEmpty, password == nil {
+                throw SMSTransportError(.missingPassword, "[sms] provider \"http\" has the username \"\(username)\" but no password_env naming the variable that holds its password")
+            }
+            return try HTTPSMSTransport(
+                configuration: .init(url: url, username: settings.username, password: password, sender: settings.sender), logger: logger)
+        }
+    }
+
+    private static func requireURL(_ settings: SMSSettings, example: String) throws(SMSTransportError) -> String {
+        guard let url = settings.url, !url.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw SMSTransportError(.missingURL, "[sms] provider \"\(settings.provider.rawValue)\" needs a url, like \"\(example)\"")
+        }
+        return url
+    }
+
+    private static func password(_ settings: SMSSettings, environment: [String: String]) throws(SMSTransportError) -> String? {
+        do {
+            return try settings.resolvedPassword(environment: environment)
+        } catch {
+            throw SMSTransportError(.missingPassword, "[sms] provider \"\(settings.provider.rawValue)\": \(error.message)")
+        }
+    }
+}

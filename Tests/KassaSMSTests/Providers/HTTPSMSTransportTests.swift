@@ -1,0 +1,121 @@
+import Foundation
+import KassaCore
+import KassaHTTP
+import KassaSMS
+import KassaTesting
+import Testing
+
+@Suite("The HTTP SMS transport against a local HTTP server")
+struct HTTPSMSTransportTests {
+    private func transport(_ server: ScriptedHTTPServer, format: HTTPSMSTransport.Configuration.Format = .form,
+                           http: HTTPClient.Configuration = HTTPClient.Configuration()) throws -> HTTPSMSTransport {
+        try HTTPSMSTransport(configuration: .init(url: server.url("/a1/sms"), username: "u123", password: "sekret",
+                                                  sender: "Cykelbutik", format: format, http: http),
+                             logger: quietLogger)
+    }
+
+    @Test("A message is a form POST with from, to, message, basic auth and the idempotency key; 2xx is sent with the provider's id")
+    func formPost() throws {
+        let server = try ScriptedHTTPServer(responses: [.json(200, #"{"status": "created", "id": "s70df59406a1b4643b96f3f91e0bfb7b0", "parts": 1}"#)])
+        let transport = try transport(server)
+        let commits = CommitRecorder()
+        let outcome = transport.deliver(sms("Hej Åsa! Välkommen 😀")) { try commits.commit() }
+        #expect(outcome == .sent(reference: "s70df59406a1b4643b96f3f91e0bfb7b0"))
+        #expect(commits.count == 1)
+
+        let request = try #require(try server.requests().first)
+        #expect(request.method == "POST")
+        #expect(request.path == "/a1/sms")
+        #expect(request.form == ["from": "Cykelbutik", "to": "+46701234567", "message": "Hej Åsa! Välkommen 😀"])
+        #expect(request.headers["authorization"] == "Basic " + Data("u123:sekret".utf8).base64EncodedString())
+        #expect(request.headers["idempotency-key"] == "mailing-7-customer-1001")
+    }
+
+    @Test("The JSON format posts an object; Twilio's sid is the reference")
+    func jsonPost() throws {
+        let server = try ScriptedHTTPServer(responses: [.json(201, #"{"sid": "SM123", "status": "queued"}"#)])
+        let transport = try transport(server, format: .json)
+        #expect(transport.deliver(sms("Hej")) {} == .sent(reference: "SM123"))
+        let request = try #require(try server.requests().first)
+        #expect(request.headers["content-type"] == "application/json")
+        let object = try JSONSerialization.jsonObject(with: Data(request.body.utf8)) as? [String: String]
+        #expect(object == ["from": "Cykelbutik", "to": "+46701234567", "message": "Hej"])
+    }
+
+    @Test("A long text is one request: the provider splits it")
+    func longTextIsOneRequest() throws {
+        let server = try ScriptedHTTPServer(responses: [.json(200, #"{"id": "long"}"#)])
+        let text = String(repeating: "Stor vårrea i butiken! ", count: 20)
+        #expect(try transport(server).deliver(sms(text)) {}.isSent)
+        #expect(try server.requests().map { $0.form["message"] } == [text])
+    }
+
+    @Test("4xx fails with the provider's explanation", arguments: [
+        (ScriptedHTTPServer.Response(status: 400, body: "Invalid to number"), "400: Invalid to number"),
+        (.json(400, #"{"code": 21211, "message": "The 'To' number +4670 is not a valid phone number."}"#), "not a valid phone number"),
+        (.json(401, #"{"error": {"message": "Bad credentials"}}"#), "401: Bad credentials"),
+        (.init(status: 403), "403"),
+    ])
+    func refused(response: ScriptedHTTPServer.Response, expected: String) throws {
+        let server = try ScriptedHTTPServer(responses: [response])
+        let outcome = try transport(server).deliver(sms("Hej")) {}
+        #expect(outcome.isFailed)
+        #expect(outcome.reason?.contains(expected) == true)
+        #expect(outcome.reason?.contains("+46701234567") == true)
+    }
+
+    @Test("429 and 5xx ask for a retry", arguments: [429, 500, 502, 503])
+    func temporary(status: Int) throws {
+        let server = try ScriptedHTTPServer(responses: [.json(status, #"{"message": "Slow down"}"#)])
+        let outcome = try transport(server).deliver(sms("Hej")) {}
+        #expect(outcome.isRetry)
+        #expect(outcome.reason?.contains("\(status): Slow down") == true)
+    }
+
+    @Test("No server: retry, and the commit never happened")
+    func noServer() throws {
+        let port = try LoopbackPort.free(1)[0]
+        let transport = try HTTPSMSTransport(configuration: .init(url: "http://127.0.0.1:\(port)/a1/sms"), logger: quietLogger)
+        let commits = CommitRecorder()
+        let outcome = transport.deliver(sms("Hej")) { try commits.commit() }
+        #expect(outcome.isRetry)
+        #expect(outcome.reason?.contains("127.0.0.1:\(port)") == true)
+        #expect(commits.count == 0)
+    }
+
+    @Test("A connection lost after the request was sent is unknown, never retried")
+    func lostAfterCommit() throws {
+        let server = try ScriptedHTTPServer(responses: [.init(action: .drop)])
+        let outcome = try transport(server).deliver(sms("Hej")) {}
+        #expect(outcome.isUnknown)
+        #expect(try server.requests().count == 1)
+    }
+
+    @Test("A late answer is unknown")
+    func lateAnswer() throws {
+        let server = try ScriptedHTTPServer(responses: [.init(status: 200, body: "{}", delay: 3)])
+        let outcome = try transport(server, http: .init(responseTimeout: 0.3)).deliver(sms("Hej")) {}
+        #expect(outcome.isUnknown)
+        #expect(outcome.reason?.contains("did not answer within") == true)
+    }
+
+    @Test("A refused commit sends nothing")
+    func refusedCommit() throws {
+        let server = try ScriptedHTTPServer(responses: [.json(200, "{}")])
+        let commits = CommitRecorder()
+        commits.refuse = true
+        #expect(try transport(server).deliver(sms("Hej")) { try commits.commit() }.isRetry)
+        #expect(try server.requests().isEmpty)
+    }
+
+    @Test("Messages share one kept-alive connection")
+    func keepAlive() throws {
+        let server = try ScriptedHTTPServer(responses: [.json(202, #"{"id": 42}"#)])
+        let transport = try transport(server)
+        for number in 0..<10 {
+            #expect(transport.deliver(sms("Hej \(number)", customer: "\(number)")) {} == .sent(reference: "42"))
+        }
+        #expect(transport.connectionsOpened == 1)
+        #expect(Set(try server.requests().map(\.clientPort)).count == 1)
+    }
+}

@@ -1,0 +1,83 @@
+import KassaCore
+import KassaSMS
+import KassaTesting
+import Testing
+
+@Suite("Making the configured SMS transport")
+struct SMSTransportFactoryTests {
+    private let outbox = TemporaryDirectory()
+
+    private func make(_ settings: SMSSettings, environment: [String: String] = [:]) throws -> any MessageTransport {
+        try SMSTransportFactory.make(settings: settings, outboxDirectory: outbox.path, environment: environment, logger: quietLogger)
+    }
+
+    private func error(_ settings: SMSSettings, environment: [String: String] = [:]) -> SMSTransportError? {
+        #expect(throws: SMSTransportError.self) { try make(settings, environment: environment) }
+    }
+
+    @Test("The default is the file transport into the outbox folder, with the sender")
+    func fileByDefault() throws {
+        let transport = try #require(try make(SMSSettings(sender: "Cykelbutik")) as? FileSMSTransport)
+        #expect(transport.directory == outbox.path)
+        #expect(transport.sender == "Cykelbutik")
+    }
+
+    @Test("Kannel with url, username and password_env")
+    func kannel() throws {
+        let settings = SMSSettings(provider: .kannel, url: "http://127.0.0.1:13013/cgi-bin/sendsms", username: "shop",
+                                   passwordEnvironmentVariable: "KASSA_SMS_PASSWORD", sender: "Cykelbutik")
+        let transport = try #require(try make(settings, environment: ["KASSA_SMS_PASSWORD": "pw"]) as? KannelSMSTransport)
+        #expect(transport.configuration.password == "pw")
+        #expect(transport.configuration.username == "shop")
+        #expect(transport.configuration.sender == "Cykelbutik")
+    }
+
+    @Test("HTTP with basic authentication, or without any")
+    func http() throws {
+        let withLogin = SMSSettings(provider: .http, url: "http://127.0.0.1:8080/a1/sms", username: "u1", passwordEnvironmentVariable: "SMS_PW")
+        let transport = try #require(try make(withLogin, environment: ["SMS_PW": "x"]) as? HTTPSMSTransport)
+        #expect(transport.configuration.username == "u1" && transport.configuration.password == "x")
+        #expect(try make(SMSSettings(provider: .http, url: "http://127.0.0.1:8080/sms")) is HTTPSMSTransport)
+    }
+
+    @Test("A provider without a url is named in the error", arguments: [SMSSettings.Provider.kannel, .http])
+    func missingURL(provider: SMSSettings.Provider) {
+        let error = error(SMSSettings(provider: provider, username: "shop", passwordEnvironmentVariable: "P"), environment: ["P": "x"])
+        #expect(error?.code == .missingURL)
+        #expect(error?.message.contains("\"\(provider.rawValue)\" needs a url") == true)
+    }
+
+    @Test("Kannel without password_env, or with a variable that is not set")
+    func missingPassword() {
+        let url = "http://127.0.0.1:13013/cgi-bin/sendsms"
+        let none = error(SMSSettings(provider: .kannel, url: url, username: "shop"))
+        #expect(none?.code == .missingPassword)
+        #expect(none?.message.contains("password_env") == true)
+
+        let unset = error(SMSSettings(provider: .kannel, url: url, username: "shop", passwordEnvironmentVariable: "KASSA_SMS_PASSWORD"))
+        #expect(unset?.code == .missingPassword)
+        #expect(unset?.message.contains("KASSA_SMS_PASSWORD") == true)
+    }
+
+    @Test("Kannel without a username")
+    func missingUsername() {
+        let error = error(SMSSettings(provider: .kannel, url: "http://127.0.0.1:13013/cgi-bin/sendsms", passwordEnvironmentVariable: "P"),
+                          environment: ["P": "x"])
+        #expect(error?.code == .missingUsername)
+    }
+
+    @Test("An HTTP username without a password, and a password without a username")
+    func halfALogin() {
+        let url = "http://127.0.0.1:8080/sms"
+        #expect(error(SMSSettings(provider: .http, url: url, username: "u1"))?.code == .missingPassword)
+        #expect(error(SMSSettings(provider: .http, url: url, passwordEnvironmentVariable: "P"), environment: ["P": "x"])?.code == .missingUsername)
+    }
+
+    @Test("An https url is refused: TLS is not supported yet")
+    func https() {
+        let error = error(SMSSettings(provider: .http, url: "https://api.46elks.com/a1/sms"))
+        #expect(error?.code == .invalidURL)
+        #expect(error?.message.contains("TLS is not supported") == true)
+        #expect(error?.message.contains("https://api.46elks.com/a1/sms") == true)
+    }
+}
