@@ -89,7 +89,10 @@ let package = Package(
         // Benchmarks, run by scripts/bench.
         .executableTarget(
             name: "kassa-bench",
-            dependencies: ["Lua", "KassaCore", "KassaScripting", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Lua", "KassaCore", "KassaScripting", "KassaSMS", "KassaTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         .testTarget(name: "CLuaShimsTests", dependencies: ["CLua", "CLuaShims"]),

@@ -10,6 +10,7 @@ let benches: [String: () throws -> [Figure]] = [
     "mailing-end-to-end": MailingEndToEndBench.run,
     "render-lua": RenderLuaBench.run,
     "render-placeholder": RenderPlaceholderBench.run,
+    "sms-kannel": SMSKannelBench.run,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
