@@ -1,5 +1,6 @@
 import Foundation
 import KassaCore
+import KassaSMS
 import KassaSMTP
 
 /// The transport a channel sends through, as `kassa.toml` configures it: a server when one
@@ -14,7 +15,12 @@ enum Transports {
             }
             return FileMailTransport(directory: configuration.outbox.directory, from: try sender(configuration))
         case .sms:
-            throw CommandFailure("SMS sending is not available yet")
+            do {
+                return try SMSTransportFactory.make(
+                    settings: configuration.sms, outboxDirectory: configuration.outbox.directory, logger: environment.logger)
+            } catch {
+                throw CommandFailure(error.message)
+            }
         }
     }
 
