@@ -59,6 +59,8 @@ let package = Package(
             dependencies: ["KassaCore", "KassaHTTP", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "KassaMassMailing", dependencies: ["KassaCore", "KassaCSV"]),
+        // Card ordering: the HTTP order service (the file one is in KassaCore).
+        .target(name: "KassaCards", dependencies: ["KassaCore", "KassaHTTP", .product(name: "Logging", package: "swift-log")]),
         // SMTP: the protocol as a pure state machine and the MIME encoder (no sockets here).
         .target(name: "KassaSMTP", dependencies: ["KassaCore"]),
 
@@ -80,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "kassa",
             dependencies: [
-                "KassaCore", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaMassMailing",
+                "KassaCore", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaMassMailing", "KassaCards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

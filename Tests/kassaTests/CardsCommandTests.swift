@@ -83,7 +83,7 @@ import Testing
     @Test func everyRefusalIsOneLineAndOrdersNothing() throws {
         let cases: [(config: String, arguments: [String], reason: String)] = [
             ("[cards]\nprovider = \"none\"\n", ["4"], "only a request for information can be made"),
-            ("[cards]\nprovider = \"http\"\n", ["4"], "\"http\" ([cards] provider = \"http\") is not available in this Kassa yet"),
+            ("[cards]\nprovider = \"http\"\n", ["4"], "[cards] provider = \"http\" needs url = \"http://…\""),
             (Self.twoTemplates, ["404", "--template", "GOLD"], "There is no customer with number \"404\""),
             (Self.twoTemplates, ["4"], "There are 2 card templates; choose one of \"BASIS\", \"GOLD\" with --template"),
             (Self.twoTemplates, ["4", "--template", "PLATINUM"], "There is no card template \"PLATINUM\"; the templates are \"BASIS\", \"GOLD\""),
@@ -194,5 +194,29 @@ import Testing
         try shop.folder.write("typo.lua", "kassa.cards.order { nummer = '3' }\n")
         #expect(try shop.run(["run", "typo.lua"]).stderr.hasPrefix("typo.lua:1: kassa.cards.order: unknown field \"nummer\""))
         #expect(shop.outbox().count == 2)
+    }
+
+    /// The `http` order service: a real HTTP server on loopback (Python's http.server, scripted).
+    @Test func anHTTPOrderServiceGetsTheOrderAsJSONAndRetriesAServerError() throws {
+        let server = try ScriptedHTTPServer(responses: [.json(503, #"{"error": "busy"}"#), .json(201, #"{"id": "K-77"}"#)])
+        defer { server.stop() }
+        let shop = try LoyaltyShop(config: Self.twoTemplates.replacingOccurrences(of: "provider = \"file\"", with: "provider = \"http\"\nurl = \"\(server.url("/orders"))\""))
+        let result = try shop.run(["cards", "order", "4", "--template", "GOLD", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let requests = try server.requests()
+        #expect(requests.count == 2)
+        #expect(requests.allSatisfy { $0.method == "POST" && $0.path == "/orders" })
+        #expect(requests[0].headers["Idempotency-Key"] == requests[1].headers["Idempotency-Key"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(requests[1].body.utf8)) as? [String: Any])
+        let orders = try #require(document["orders"] as? [[String: Any]])
+        #expect(orders.count == 1)
+        #expect(orders[0]["template"] as? String == "GOLD")
+        #expect(orders[0]["customer"] as? String == "4" || orders[0]["customer_number"] as? String == "4")
+
+        try server.setResponses([.json(422, #"{"error": "unknown template"}"#)])
+        let refused = try shop.run(["cards", "order", "4", "--template", "BASIS"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("refused the order (422)"))
+        #expect(try server.requests().count == 3)
     }
 }

@@ -41,6 +41,8 @@ public struct CardError: Error, Sendable, Hashable, CustomStringConvertible {
         /// The configured order service cannot be used by this Kassa (`provider = "http"`
         /// before its client exists).
         public static let providerUnavailable = Code(rawValue: "provider_unavailable")
+        /// The order service answered that it will not take the order (HTTP 4xx).
+        public static let providerRefused = Code(rawValue: "provider_refused")
         /// No customer has the number the order or listing names.
         public static let unknownCustomer = Code(rawValue: "unknown_customer")
         /// The customer has no card of the number given.
@@ -56,7 +58,7 @@ public struct CardError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The names to choose from, for `template_required` and `unknown_template`; else empty.
     public let choices: [String]
 
-    init(_ code: Code, _ message: String, choices: [String] = []) {
+    public init(_ code: Code, _ message: String, choices: [String] = []) {
         self.code = code
         // Every message is a sentence; the period is added here so no call site forgets it.
         self.message = message.hasSuffix(".") ? message : message + "."

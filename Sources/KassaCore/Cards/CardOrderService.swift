@@ -18,8 +18,9 @@ public struct CardOrderService: Sendable {
     private let today: @Sendable () -> CalendarDate
 
     /// A service with the order service `[cards] provider` names: `file` writes each order
-    /// to `outboxDirectory`; `http` is not available yet and every order says so; `none`
-    /// only allows a request for information, so every order is refused.
+    /// to `outboxDirectory`; `none` only allows a request for information, so every order is
+    /// refused. `http` needs its provider from the `KassaCards` plugin (the initializer
+    /// taking a provider); here every order says so.
     ///
     /// - Parameter today: the clock for the order date; tests pass a fixed day.
     public init(customers: any CustomerStore, loyalty: any LoyaltyStore, settings: CardSettings, outboxDirectory: String,
@@ -32,7 +33,7 @@ public struct CardOrderService: Sendable {
             provider = .success(FileCardOrderProvider(directory: outboxDirectory))
         case .http:
             provider = .failure(CardError(.providerUnavailable,
-                                          "The card order service \"http\" ([cards] provider = \"http\") is not available in this Kassa yet; set provider = \"file\" to write orders to the outbox folder, or provider = \"none\" for requests for information only"))
+                                          "The card order service \"http\" ([cards] provider = \"http\") needs the card ordering plugin, which this program was built without; set provider = \"file\" to write orders to the outbox folder"))
         }
         self.init(customers: customers, loyalty: loyalty, settings: settings, provider: provider, today: today)
     }
@@ -43,8 +44,11 @@ public struct CardOrderService: Sendable {
         self.init(customers: customers, loyalty: loyalty, settings: settings, provider: .success(provider), today: today)
     }
 
-    private init(customers: any CustomerStore, loyalty: any LoyaltyStore, settings: CardSettings,
-                 provider: Result<any CardOrderProvider, CardError>?, today: @escaping @Sendable () -> CalendarDate) {
+    /// A service whose order service is `provider`: `nil` for none (requests for information
+    /// only), or why it cannot be used, which every order then reports; listing works either way.
+    public init(customers: any CustomerStore, loyalty: any LoyaltyStore, settings: CardSettings,
+                provider: Result<any CardOrderProvider, CardError>?,
+                today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
         self.customers = customers
         self.loyalty = loyalty
         self.planner = CardOrderPlanner(settings: settings)

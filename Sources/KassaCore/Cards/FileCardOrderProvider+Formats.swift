@@ -10,7 +10,7 @@ extension FileCardOrderProvider {
 
     /// `{"batch_id": …, "submitted_at": "…Z", "orders": [CardOrder, …]}`, keys sorted,
     /// indented, UTF-8.
-    static func json(_ orders: [CardOrder], batchID: String, submittedAt: Date) throws(CardError) -> Data {
+    public static func json(_ orders: [CardOrder], batchID: String, submittedAt: Date) throws(CardError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {

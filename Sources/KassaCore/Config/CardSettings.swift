@@ -45,6 +45,8 @@ public struct CardSettings: Sendable, Hashable {
     public var holidays: [CalendarDate]
     /// The designs that can be ordered. Default one template, `standard`, costing 0.
     public var templates: [Template]
+    /// Where the `http` order service takes orders (`url`, `http://…`).
+    public var url: String?
 
     /// Settings from their parts; every part has the default of a fresh machine.
     public init(

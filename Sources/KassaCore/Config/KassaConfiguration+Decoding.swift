@@ -90,7 +90,7 @@ extension KassaConfiguration {
         static let sms = ["provider", "url", "username", "password_env", "sender", "price_per_segment"]
         static let throttle = ["batch", "pause", "delay", "rate"]
         static let cheques = ["points_per_cheque", "cheque_value"]
-        static let cards = ["provider", "rhythm", "validity_required", "holidays", "templates"]
+        static let cards = ["provider", "rhythm", "validity_required", "holidays", "templates", "url"]
         static let cardTemplate = ["name", "cost"]
         static let plugins = ["dirs"]
     }
@@ -232,6 +232,9 @@ extension KassaConfiguration {
         }
         if let holidays = try section.dates("holidays") {
             cards.holidays = holidays
+        }
+        if let url = try section.string("url", expected: "the order service's address in quotes, like \"http://127.0.0.1:8080/orders\"") {
+            cards.url = url
         }
         if let sections = try section.tables("templates") {
             // Templates given in the file replace the default one.

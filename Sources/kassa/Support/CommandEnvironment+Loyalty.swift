@@ -1,5 +1,6 @@
 import Foundation
 import KassaCSV
+import KassaCards
 import KassaCore
 
 extension CommandEnvironment {
@@ -18,8 +19,22 @@ extension CommandEnvironment {
     /// Card orders with `[cards]` and its order service; files go to `[outbox] dir`.
     func cardOrderService() throws -> CardOrderService {
         let customers = try openStore()
-        return CardOrderService(customers: customers, loyalty: try openLoyaltyStore(customers: customers),
-                                settings: configuration.cards, outboxDirectory: configuration.outbox.directory)
+        let loyalty = try openLoyaltyStore(customers: customers)
+        guard configuration.cards.provider == .http else {
+            return CardOrderService(customers: customers, loyalty: loyalty, settings: configuration.cards,
+                                    outboxDirectory: configuration.outbox.directory)
+        }
+        let provider: Result<any CardOrderProvider, CardError>
+        if let url = configuration.cards.url {
+            do {
+                provider = .success(try HTTPCardOrderProvider(url: url, logger: logger))
+            } catch let error as CardError {
+                provider = .failure(error)
+            }
+        } else {
+            provider = .failure(CardError(.providerUnavailable, "[cards] provider = \"http\" needs url = \"http://…\", the order service's address"))
+        }
+        return CardOrderService(customers: customers, loyalty: loyalty, settings: configuration.cards, provider: provider)
     }
 
     /// The shop's currency code, for amounts shown to people (`15.00 SEK`).

@@ -67,7 +67,7 @@ struct CardOrderServiceTests {
         let unavailable = try #require(throws: CardError.self) {
             try service(fixture, settings: http).order(customerNumber: "3", request: CardOrderRequest(template: "GOLD"))
         }
-        #expect(unavailable.message.contains("\"http\"") && unavailable.message.contains("not available"))
+        #expect(unavailable.message.contains("\"http\"") && unavailable.message.contains("needs the card ordering plugin"))
         #expect(try fixture.customers.customer(number: "3")?.cards == [])
         #expect(try fixture.loyalty.cardOrders(customerNumber: "3").isEmpty)
         #expect(fixture.entries().isEmpty)
