@@ -50,6 +50,29 @@ import Testing
         #expect(entries.map { $0["leftover_points"] as? Int } == [249, 0, 0, 100])
     }
 
+    @Test func aMailingSendsEachPaidCustomerTheirOneCheque() throws {
+        let shop = try LoyaltyShop()
+        #expect(try shop.run(["cheques", "issue", "--file", "KADO1.CSV"]).status == 0)
+        let cheques = try #require(try shop.json(["cheques", "issued"]) as? [[String: Any]])
+        let mail = try shop.run(["cheques", "mail", "--batch", "1", "--subject", "Din värdecheck",
+                                 "--text", "Hej #NAMN#! Din check #ATTR.cheque_number# är värd #ATTR.cheque_value# kr."])
+        #expect(mail.status == 0, "\(mail.stderr)")
+        #expect(mail.stdout.contains("to the \(cheques.count) customers of cheque batch 1"))
+        let send = try shop.run(["mailing", "send", "cheques-1"])
+        #expect(send.status == 0, "\(send.stderr)")
+        for cheque in cheques {
+            let number = try #require(cheque["customer"] as? String ?? cheque["customer_number"] as? String)
+            let path = shop.folder.file("outbox/mail/mailing-1/\(number).eml")
+            // Quoted-printable soft line breaks undone.
+            let message = try String(contentsOfFile: path, encoding: .utf8)
+                .replacingOccurrences(of: "=\r\n", with: "").replacingOccurrences(of: "=\n", with: "")
+            let chequeNumber = try #require(cheque["number"] as? String)
+            #expect(message.contains("Din check \(chequeNumber) =C3=A4r v=C3=A4rd \(cheque["value"] as? String ?? "?") kr."), "\(number)")
+        }
+        let missing = try shop.run(["cheques", "mail", "--batch", "9", "--text", "x", "--subject", "y"])
+        #expect(missing.stderr == "kassa: There is no cheque batch 9; kassa cheques issued lists them all\n")
+    }
+
     @Test func issuingTwicePaysNothingTwice() throws {
         let shop = try LoyaltyShop()
         #expect(try shop.run(["cheques", "issue", "--file", "KADO1.CSV"]).status == 0)

@@ -58,9 +58,17 @@ extension SQLiteLoyaltyStore {
 
                 for (cheque, entry) in zip(cheques, payable) {
                     try Self.insert(cheque, db)
+                    // The cheque also lands on the customer as attributes, so any template can
+                    // write the cheque e-mail: #ATTR.cheque_number#, c.attrs.cheque_value.
                     try db.execute(
-                        sql: "UPDATE customer SET points = points - ?, version = version + 1 WHERE number_key = ? AND points = ?",
-                        arguments: [cheque.pointsUsed, Customer.numberKey(cheque.customerNumber), entry.customer.points])
+                        sql: """
+                            UPDATE customer SET points = points - ?, version = version + 1,
+                                attributes = json_set(COALESCE(attributes, '{}'), '$.cheque_number', ?, '$.cheque_value', ?,
+                                                      '$.cheque_date', ?)
+                            WHERE number_key = ? AND points = ?
+                            """,
+                        arguments: [cheque.pointsUsed, cheque.number.description, cheque.value.description,
+                                    cheque.issuedOn.description, Customer.numberKey(cheque.customerNumber), entry.customer.points])
                     guard db.changesCount == 1 else {
                         throw ChequeError(.database, "The points of customer \(ChequeError.quoted(cheque.customerNumber)) changed while the cheques were paid out; nothing was paid out")
                     }

@@ -65,6 +65,7 @@ extension CustomerSelection {
         if markedOnly, !isMarked { return false }
         if let isCompany, customer.isCompany != isCompany { return false }
         if excludedNumbers.contains(customer.number) { return false }
+        if let onlyNumbers, !onlyNumbers.contains(customer.number) { return false }
         return true
     }
 }

@@ -84,6 +84,9 @@ public struct CustomerSelection: Sendable, Hashable, Codable {
     public var isCompany: Bool?
     /// Customer numbers to leave out ("select all, then deselect some", 000).
     public var excludedNumbers: [String] = []
+    /// Only these customers, when set: the customers of a cheque batch, a list made
+    /// elsewhere. Not a command-line option.
+    public var onlyNumbers: [String]?
     /// What the selection is for; `.marketing` adds the consent requirement.
     public var purpose: Purpose?
     /// A named custom filter that chosen customers must also pass.

@@ -122,6 +122,11 @@ struct SQLiteSelectionQuery {
                 [SQLiteCustomerStore.jsonArray(selection.excludedNumbers.map(Customer.numberKey))])
         }
 
+        if let numbers = selection.onlyNumbers {
+            add("c.number_key IN (SELECT value FROM json_each(?))",
+                [SQLiteCustomerStore.jsonArray(numbers.map(Customer.numberKey))])
+        }
+
         if !conditions.isEmpty { whereClause = conditions.joined(separator: "\n  AND ") }
     }
 
