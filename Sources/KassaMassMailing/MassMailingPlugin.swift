@@ -6,9 +6,13 @@ public struct MassMailingPlugin: NativePlugin {
     /// Makes the mailing service when the menu first needs it, so that listing plugins or
     /// pressing another button never opens the database.
     public let makeService: () throws -> MailingService
+    /// Sends a saved mailing (the program's transports and pace); `nil` where the menu can
+    /// only prepare mailings.
+    public let send: ((Mailing) throws -> SendReport)?
 
-    public init(makeService: @escaping () throws -> MailingService) {
+    public init(makeService: @escaping () throws -> MailingService, send: ((Mailing) throws -> SendReport)? = nil) {
         self.makeService = makeService
+        self.send = send
     }
 
     public var manifest: PluginManifest {
@@ -19,7 +23,7 @@ public struct MassMailingPlugin: NativePlugin {
         var registrations = Registrations()
         registrations.actions.append(ActionDefinition(
             kind: .menu, name: UtskickUtskrift2Menu.name, title: UtskickUtskrift2Menu.title, plugin: manifest.name,
-            implementation: UtskickUtskrift2Menu(makeService: makeService)))
+            implementation: UtskickUtskrift2Menu(makeService: makeService, send: send)))
         registrations.buttons.append(ButtonDefinition(
             label: "Massutskick", macro: "##MENU#\(UtskickUtskrift2Menu.name)#¤", plugin: manifest.name))
         return registrations

@@ -5,9 +5,10 @@ import KassaCore
 /// `##MENU#UtskickUtskrift2#`: the mass-mailing menu of 001, as a cashier's button runs it.
 ///
 /// The flow: a selection of customers → SMS or e-mail → the message → a preview of every
-/// rendered message with SMS segments and totals. The mailing is saved as a draft
-/// (`kassa mailing list` shows it) and the menu stops after the preview: sending belongs to
-/// `kassa mailing send`, which this menu does not start.
+/// rendered message with SMS segments and totals → send. The mailing is saved first
+/// (`kassa mailing list` shows it); after the preview the menu sends it when `send=ja` is
+/// given or the user answers yes on a terminal, and otherwise stops and says how to send it
+/// later. Nothing is sent when a message cannot be rendered.
 ///
 /// Typing `Utskrift` (or `print`) after the menu, `##MENU#UtskickUtskrift2#Utskrift¤`, prints
 /// the selection as a list instead ("Utskrift", 001): readable text, or CSV with
@@ -20,19 +21,21 @@ import KassaCore
 ///   or `mailing=ID|NAME` to open a saved mailing and preview it again;
 /// - `channel` (`sms` or `email`; asked), then `template=NAME` or `text=…` (the text is
 ///   asked), and for e-mail `subject` (asked unless the template has one) and `html=FILE`;
-/// - `name` to save the draft under a name.
+/// - `name` to save the draft under a name; `send` (`ja`/`nej`) to send without being asked.
 final class UtskickUtskrift2Menu: ActionImplementation {
     static let name = "UtskickUtskrift2"
     static let title = "Massutskick"
 
     private let makeService: () throws -> MailingService
+    private let send: ((Mailing) throws -> SendReport)?
 
-    init(makeService: @escaping () throws -> MailingService) {
+    init(makeService: @escaping () throws -> MailingService, send: ((Mailing) throws -> SendReport)?) {
         self.makeService = makeService
+        self.send = send
     }
 
     /// Parameters of the menu itself; the rest must be selection options.
-    static let menuKeys: Set<String> = ["input", "channel", "template", "text", "subject", "html", "name", "mailing", "format"]
+    static let menuKeys: Set<String> = ["input", "channel", "template", "text", "subject", "html", "name", "mailing", "format", "send"]
 
     func run(_ context: ActionContext) throws {
         let service = try makeService()
@@ -77,10 +80,22 @@ final class UtskickUtskrift2Menu: ActionImplementation {
             if message.excluded == nil { context.output(message.line(channel: mailing.channel)) }
         }
         for line in totals.lines(channel: mailing.channel) { context.output(line) }
-        context.output("The mailing is saved as draft \(mailing.id); nothing was sent: sending arrives with the mailing engine (kassa mailing send).")
         if totals.failed > 0 {
-            throw MailingError(.invalidContent, "\(totals.failed) of \(totals.recipients) messages of mailing \(mailing.displayName) cannot be rendered; see the list above.")
+            throw MailingError(.invalidContent, "\(totals.failed) of \(totals.recipients) messages of mailing \(mailing.displayName) cannot be rendered; see the list above. Nothing was sent.")
         }
+        guard let send, try wantsToSend(totals, context) else {
+            context.output("The mailing is saved as \(mailing.id); nothing was sent. Send it with kassa mailing send \(mailing.id).")
+            return
+        }
+        let report = try send(mailing)
+        context.output("Mailing \(mailing.displayName): \(report.sent) sent, \(report.failed) failed, \(report.retry) to retry, \(report.unknown) unknown; kassa mailing status \(mailing.id) lists every failure.")
+    }
+
+    /// `send=ja|nej`, else the user's answer on a terminal, else no.
+    private func wantsToSend(_ totals: MailingPreview.Totals, _ context: ActionContext) throws -> Bool {
+        if let given = context.parameters["send"] { return try Self.flag("send", given) }
+        guard totals.rendered > 0, let answer = context.ask?("send now to \(totals.rendered) recipients? (ja/nej)") else { return false }
+        return (try? Self.flag("send", answer)) ?? false
     }
 
     private func print(_ selection: CustomerSelection, format: String, service: MailingService, context: ActionContext) throws {
@@ -171,7 +186,7 @@ final class UtskickUtskrift2Menu: ActionImplementation {
         return try CustomerSelection(options: options)
     }
 
-    private static func flag(_ key: String, _ value: String) throws -> Bool {
+    static func flag(_ key: String, _ value: String) throws -> Bool {
         guard case .boolean(let flag) = try ParameterType.boolean.parse(value, name: key) else { return false }
         return flag
     }

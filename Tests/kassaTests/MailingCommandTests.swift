@@ -94,6 +94,17 @@ import Testing
         #expect(menu.stdout.contains("GSM-7 1 SMS  Hej "))
         #expect(try Self.kassa(["mailing", "show", "Rea"], in: folder).stdout.contains("channel: sms"))
 
+        // send=ja sends right after the preview, through the configured transport (the SMS outbox here).
+        let sent = try Self.kassa(["macro", "##MENU#UtskickUtskrift2#¤", "--param", "channel=sms", "--param", "text=Hej #FORNAMN|kund#!",
+                                   "--param", "country=NL", "--param", "send=ja"], in: folder)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout.contains("Mailing 2: "))
+        #expect(sent.stdout.contains(" sent, 0 failed, 0 to retry, 0 unknown"))
+        let status = try Self.json(try Self.kassa(["mailing", "status", "2", "--json"], in: folder).stdout)
+        #expect(status["status"] as? String == "finished")
+        let lines = try String(contentsOfFile: folder.file("outbox/" + (try FileManager.default.contentsOfDirectory(atPath: folder.file("outbox")).first { $0.hasPrefix("sms-") } ?? "")), encoding: .utf8)
+        #expect(lines.split(separator: "\n").count == status["sent"] as? Int)
+
         // Without a terminal, what the menu needs must come as --param.
         let missing = try Self.kassa(["press", "Massutskick"], in: folder)
         #expect(missing.status == 1)

@@ -67,10 +67,15 @@ struct CommandEnvironment {
                               store: { try SQLiteCustomerStore(path: path, logger: logger) },
                               cardOrders: { try self.cardOrderService() })
         // Native plugins first: a Lua plugin cannot take their names.
-        host.registry.add(native: MassMailingPlugin { [weak host] in
-            guard let host else { throw CommandFailure("The plugin host is gone") }
-            return try self.makeMailingService(host: host)
-        })
+        host.registry.add(native: MassMailingPlugin(
+            makeService: { [weak host] in
+                guard let host else { throw CommandFailure("The plugin host is gone") }
+                return try self.makeMailingService(host: host)
+            },
+            send: { [weak host] mailing in
+                guard let host else { throw CommandFailure("The plugin host is gone") }
+                return try MailingSendCommand.send(mailing, service: try self.makeMailingService(host: host), environment: self)
+            }))
         host.loadPlugins(from: pluginDirectories)
         return host
     }

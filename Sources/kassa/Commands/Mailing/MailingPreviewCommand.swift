@@ -20,9 +20,7 @@ struct MailingPreviewCommand: ParsableCommand {
             let environment = try CommandEnvironment(global)
             try environment.withMailingService { service in
                 let found = try service.mailings.mailing(mailing)
-                let pace = SendOptions(throttle: found.throttle
-                    ?? (Transports.isFileOutbox(found.channel, environment.configuration)
-                        ? ThrottleSettings(batch: 0, pause: 0) : environment.configuration.throttle))
+                let pace = SendOptions(throttle: MailingSendCommand.defaultThrottle(for: found, environment))
                 let totals = json
                     ? try MailingPreviewPrinter.json(found, service: service, pace: pace)
                     : try MailingPreviewPrinter.text(found, service: service, showExcluded: showExcluded, pace: pace)

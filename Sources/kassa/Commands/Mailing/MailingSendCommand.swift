@@ -29,16 +29,8 @@ struct MailingSendCommand: ParsableCommand {
             let environment = try CommandEnvironment(global)
             try environment.withMailingService { service in
                 let found = try service.mailings.mailing(mailing)
-                let transport = try Transports.make(for: found.channel, environment: environment)
                 let options = SendOptions(throttle: throttle(for: found, environment), resendUnknown: resendUnknown)
-                let sender = MailingSender(
-                    mailings: service.mailings, customers: service.customers,
-                    composer: try service.composer(for: found.channel, content: found.content), transport: transport,
-                    logger: environment.logger)
-                StopSignal.install()
-                let display = SendProgressDisplay(quiet: json)
-                let report = try sender.send(found, options: options, progress: display.show, shouldStop: StopSignal.isSet)
-                display.finish()
+                let report = try Self.send(found, service: service, environment: environment, options: options, quiet: json)
                 let status = try MailingStatusReport(found, outbox: service.mailings)
                 if json { return try Output.json(MailingSendView(report: report, status: status)) }
                 for line in Self.lines(report, status) { Output.line(line) }
@@ -46,12 +38,34 @@ struct MailingSendCommand: ParsableCommand {
         }
     }
 
+    /// Sends `mailing` through the configured transport with a progress display; Ctrl-C
+    /// stops after the message in flight. Shared with the UtskickUtskrift2 menu.
+    static func send(_ mailing: Mailing, service: MailingService, environment: CommandEnvironment,
+                     options: SendOptions? = nil, quiet: Bool = false) throws -> SendReport {
+        let transport = try Transports.make(for: mailing.channel, environment: environment)
+        let sender = MailingSender(
+            mailings: service.mailings, customers: service.customers,
+            composer: try service.composer(for: mailing.channel, content: mailing.content), transport: transport,
+            logger: environment.logger)
+        StopSignal.install()
+        let display = SendProgressDisplay(quiet: quiet)
+        let pace = options ?? SendOptions(throttle: defaultThrottle(for: mailing, environment))
+        let report = try sender.send(mailing, options: pace, progress: display.show, shouldStop: StopSignal.isSet)
+        display.finish()
+        return report
+    }
+
+    /// The mailing's own pace, else `[throttle]`; none for the file outbox.
+    static func defaultThrottle(for mailing: Mailing, _ environment: CommandEnvironment) -> ThrottleSettings {
+        mailing.throttle
+            ?? (Transports.isFileOutbox(mailing.channel, environment.configuration)
+                ? ThrottleSettings(batch: 0, pause: 0) : environment.configuration.throttle)
+    }
+
     /// The command line's pace, else the mailing's, else `[throttle]`; none for the file
     /// outbox unless asked for.
     private func throttle(for mailing: Mailing, _ environment: CommandEnvironment) -> ThrottleSettings {
-        var throttle = mailing.throttle
-            ?? (Transports.isFileOutbox(mailing.channel, environment.configuration)
-                ? ThrottleSettings(batch: 0, pause: 0) : environment.configuration.throttle)
+        var throttle = Self.defaultThrottle(for: mailing, environment)
         if let batch { throttle.batch = batch }
         if let pause { throttle.pause = pause }
         if let delay { throttle.delay = delay }
