@@ -10,7 +10,7 @@ import PackageDescription
 /// - `KassaCore`: the domain in plain Swift (customers, selection, store, config, registry);
 /// - `KassaScripting`: the `kassa` Lua API and the plugin loader;
 /// - native plugins: `KassaCSV`, `KassaSMS`, `KassaMassMailing` (the `UtskickUtskrift2` menu),
-///   `KassaSMTP` (SMTP and MIME);
+///   `KassaSMTP` (SMTP over SwiftNIO with TLS, MIME, DKIM);
 /// - `KassaHTTP`: a small HTTP/1.1 client on SwiftNIO (keep-alive, timeouts) for the SMS and
 ///   card-ordering providers;
 /// - `kassa`: the command line.
@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // The host: Lua and its sandbox.
@@ -61,8 +63,23 @@ let package = Package(
         .target(name: "KassaMassMailing", dependencies: ["KassaCore", "KassaCSV"]),
         // Card ordering: the HTTP order service (the file one is in KassaCore).
         .target(name: "KassaCards", dependencies: ["KassaCore", "KassaHTTP", .product(name: "Logging", package: "swift-log")]),
-        // SMTP: the protocol as a pure state machine and the MIME encoder (no sockets here).
-        .target(name: "KassaSMTP", dependencies: ["KassaCore"]),
+        // SMTP: the protocol as a pure state machine and the MIME encoder (Protocol/, MIME/:
+        // no NIO there), DKIM signing (DKIM/), the file transport (File/), and the SMTP
+        // transport that runs them over SwiftNIO with TLS (Transport/).
+        .target(
+            name: "KassaSMTP",
+            dependencies: [
+                "KassaCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
 
         // HTTP/1.1 client for the providers (SMS, card ordering): protocol only, no business logic.
         .target(
@@ -92,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "kassa-bench",
             dependencies: [
-                "Lua", "KassaCore", "KassaScripting", "KassaSMS", "KassaTesting",
+                "Lua", "KassaCore", "KassaScripting", "KassaSMS", "KassaSMTP", "KassaTesting",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -104,7 +121,11 @@ let package = Package(
         .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS", "KassaHTTP", "KassaTesting"]),
         .testTarget(name: "KassaHTTPTests", dependencies: ["KassaHTTP", "KassaTesting"]),
-        .testTarget(name: "KassaSMTPTests", dependencies: ["KassaSMTP", "KassaTesting"]),
+        .testTarget(
+            name: "KassaSMTPTests",
+            dependencies: ["KassaSMTP", "KassaCore", "KassaTesting", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "KassaMassMailingTests", dependencies: ["KassaMassMailing", "KassaScripting", "KassaSMS", "KassaTesting"]),
         .testTarget(name: "kassaTests", dependencies: ["KassaTesting", "kassa"], exclude: ["Fixtures"]),
     ],
