@@ -85,7 +85,7 @@ extension KassaConfiguration {
         static let limits = ["script_timeout", "script_memory_mb"]
         static let outbox = ["dir"]
         static let smtp = ["host", "port", "tls", "username", "password_env", "from",
-                           "dkim_selector", "dkim_domain", "dkim_key"]
+                           "dkim_selector", "dkim_domain", "dkim_key", "ca_file", "unsubscribe_url", "unsubscribe_mailto"]
         static let user = ["smtp"]
         static let sms = ["provider", "url", "username", "password_env", "sender", "price_per_segment"]
         static let throttle = ["batch", "pause", "delay", "rate"]
@@ -161,6 +161,18 @@ extension KassaConfiguration {
         }
         if let key = try section.string("dkim_key", expected: "the path of a PEM key file in quotes", where: isNotBlank) {
             smtp.dkimKeyPath = resolve(key, against: baseDirectory)
+        }
+        if let file = try section.string("ca_file", expected: "the path of a PEM file of CA certificates in quotes", where: isNotBlank) {
+            smtp.caFilePath = resolve(file, against: baseDirectory)
+        }
+        // RFC 8058 one-click needs HTTPS; a plain http link would also leak who unsubscribes.
+        if let url = try section.string("unsubscribe_url", expected: "an https URL like \"https://shop.example.se/unsubscribe?c={customer}\"",
+                                        where: { $0.lowercased().hasPrefix("https://") && !$0.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," }) }) {
+            smtp.unsubscribeURL = url
+        }
+        if let mailto = try section.string("unsubscribe_mailto", expected: "an address like \"unsubscribe@example.se\"",
+                                           where: { $0.contains("@") && !$0.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," }) }) {
+            smtp.unsubscribeMailto = mailto
         }
 
         let dkim = [("dkim_selector", smtp.dkimSelector), ("dkim_domain", smtp.dkimDomain), ("dkim_key", smtp.dkimKeyPath)]

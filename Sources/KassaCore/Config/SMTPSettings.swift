@@ -41,6 +41,16 @@ public struct SMTPSettings: Sendable, Hashable {
     public var dkimDomain: String?
     /// The PEM file of the DKIM private key, as an absolute path once loaded (`dkim_key`).
     public var dkimKeyPath: String?
+    /// A PEM file of CA certificates trusted besides the system's (`ca_file`), for a server
+    /// with a certificate from a private CA; an absolute path once loaded.
+    public var caFilePath: String?
+    /// The https URL in the List-Unsubscribe header of marketing mail (`unsubscribe_url`);
+    /// `{customer}` and `{mailing}` in it become the customer number and the mailing's id.
+    /// An https URL also offers one-click unsubscribe (RFC 8058).
+    public var unsubscribeURL: String?
+    /// The address in the List-Unsubscribe header of marketing mail (`unsubscribe_mailto`),
+    /// with the same `{customer}` and `{mailing}` substitutions.
+    public var unsubscribeMailto: String?
 
     /// Settings from their parts; every part has the default of a fresh machine.
     public init(
@@ -52,7 +62,10 @@ public struct SMTPSettings: Sendable, Hashable {
         from: String? = nil,
         dkimSelector: String? = nil,
         dkimDomain: String? = nil,
-        dkimKeyPath: String? = nil
+        dkimKeyPath: String? = nil,
+        caFilePath: String? = nil,
+        unsubscribeURL: String? = nil,
+        unsubscribeMailto: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -63,6 +76,9 @@ public struct SMTPSettings: Sendable, Hashable {
         self.dkimSelector = dkimSelector
         self.dkimDomain = dkimDomain
         self.dkimKeyPath = dkimKeyPath
+        self.caFilePath = caFilePath
+        self.unsubscribeURL = unsubscribeURL
+        self.unsubscribeMailto = unsubscribeMailto
     }
 
     /// Whether a server is configured; without one, mail goes to the outbox folder.

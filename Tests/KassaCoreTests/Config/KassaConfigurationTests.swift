@@ -191,6 +191,24 @@ import Testing
         #expect(configuration.smtp.dkimKeyPath == "/srv/shop/keys/dkim.pem")
     }
 
+    @Test func theSMTPTrustAndUnsubscribeKeysAreRead() throws {
+        let configuration = try parse("""
+            [smtp]
+            ca_file = "certs/relay-ca.pem"
+            unsubscribe_url = "https://shop.example.se/unsubscribe?c={customer}&m={mailing}"
+            unsubscribe_mailto = "unsubscribe@example.se"
+            [users.anna.smtp]
+            unsubscribe_mailto = "anna-unsubscribe@example.se"
+            """)
+        #expect(configuration.warnings == [])
+        #expect(configuration.smtp.caFilePath == "/srv/shop/certs/relay-ca.pem")
+        #expect(configuration.smtp.unsubscribeURL == "https://shop.example.se/unsubscribe?c={customer}&m={mailing}")
+        #expect(configuration.smtp.unsubscribeMailto == "unsubscribe@example.se")
+        let anna = configuration.smtp(forUser: "anna")
+        #expect(anna.unsubscribeMailto == "anna-unsubscribe@example.se")
+        #expect(anna.unsubscribeURL == configuration.smtp.unsubscribeURL)
+    }
+
     @Test func anEmptyTemplateListReplacesTheDefaultTemplate() throws {
         #expect(try parse("[cards]\ntemplates = []").cards.templates.isEmpty)
         #expect(try parse("[cards]\ntemplates = [{ name = \"A\" }]").cards.templates == [.init(name: "A", cost: 0)])
@@ -244,6 +262,10 @@ import Testing
                  "kassa.toml:3: [smtp] dkim_selector, dkim_domain and dkim_key go together; dkim_domain and dkim_key are missing", .missingValue),
         BadValue("[smtp]\ndkim_selector = \"k1\"\ndkim_domain = \"example.se\"",
                  "kassa.toml:2: [smtp] dkim_selector, dkim_domain and dkim_key go together; dkim_key is missing", .missingValue),
+        BadValue("[smtp]\nunsubscribe_url = \"http://shop.example.se/u\"",
+                 #"kassa.toml:2: [smtp] unsubscribe_url must be an https URL like "https://shop.example.se/unsubscribe?c={customer}", not "http://shop.example.se/u""#, .invalidValue),
+        BadValue("[smtp]\nunsubscribe_mailto = \"unsubscribe\"",
+                 #"kassa.toml:2: [smtp] unsubscribe_mailto must be an address like "unsubscribe@example.se", not "unsubscribe""#, .invalidValue),
         BadValue("[users.anna.smtp]\n\nport = 0", "kassa.toml:3: [users.anna.smtp] port must be a port number from 1 to 65535, not 0", .invalidValue,
                  key: "users.anna.smtp.port"),
         BadValue("[users]\nanna = \"x\"", #"kassa.toml:2: [users] anna must be a table ([users.anna]), not "x""#, .wrongType),
