@@ -49,6 +49,8 @@ public struct SMTPError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let resetFailed = Code(rawValue: "reset_failed")
         /// The connection closed before the session ended.
         public static let connectionClosed = Code(rawValue: "connection_closed")
+        /// The connection could not be opened (refused, unreachable, no such host, timeout).
+        public static let connectionFailed = Code(rawValue: "connection_failed")
         /// The server did not answer in time.
         public static let timeout = Code(rawValue: "timeout")
         /// The configuration cannot be used (an EHLO name with spaces, a NUL in a password, …).
@@ -81,6 +83,9 @@ public struct SMTPError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let smtpUTF8NotSupported = Code(rawValue: "smtputf8_not_supported")
         /// The message is larger than the server's SIZE limit.
         public static let messageTooLarge = Code(rawValue: "message_too_large")
+        /// The caller's commit step (recording that the outcome is in doubt) failed, so the
+        /// end of the data was not written and the message was not sent.
+        public static let commitFailed = Code(rawValue: "commit_failed")
     }
 
     /// What kind of failure this is.

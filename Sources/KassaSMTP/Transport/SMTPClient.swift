@@ -1,0 +1,253 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// Sends messages to one SMTP server over one reused connection, from the caller's thread.
+///
+/// ```swift
+/// let client = try SMTPClient(server: SMTPServer(host: "smtp.example.se", port: 587),
+///                             configuration: SMTPClientConfiguration(tls: .startTLS, credentials: credentials),
+///                             logger: logger)
+/// let outcome = client.send(mail.envelope) { try journal.markInDoubt(id) }
+/// client.close()
+/// ```
+///
+/// The connection runs on an event loop thread of the client's own; `send` blocks until the
+/// message's outcome is known, so it must not be called from an event loop. A connection is
+/// opened on the first message and reused for the next ones (RSET clears a failed
+/// transaction); when the server closes it (421, an idle timeout) the next message opens a
+/// new one, and a message that failed only because a reused connection was gone before its
+/// data is tried once more on a fresh connection. After a failure that a new connection would
+/// repeat (STARTTLS not offered, credentials refused) every message fails the same way
+/// without connecting, until `close()`.
+///
+/// `commit` is called once, after the server has answered 354 to DATA and right before the
+/// data and its final `.` are written: from then on the outcome may be unknown. If it throws,
+/// the data is not written, the connection is dropped, and the message fails as temporary.
+public final class SMTPClient {
+    /// The server messages go to.
+    public let server: SMTPServer
+    /// The session's configuration: TLS mode, credentials, EHLO name, timeouts.
+    public let configuration: SMTPClientConfiguration
+    /// How many times this client has connected or tried to (a reused connection counts
+    /// once): after a permanent failure it stops trying until `close()`.
+    public private(set) var connectionAttempts = 0
+
+    private let tlsContext: NIOSSLContext?
+    private let connectTimeout: Duration
+    private let group: MultiThreadedEventLoopGroup
+    private let logger: Logger
+    private var connection: SMTPConnection?
+    private var permanentFailure: SMTPError?
+    private var replyTime = ReplyTime()
+
+    /// A client for `server`. `tls` is used for STARTTLS and implicit TLS (it trusts the
+    /// system's root certificates unless told otherwise); `connectTimeout` bounds opening the
+    /// TCP connection.
+    /// - Throws: `SMTPTransportError` (`.invalidTLSConfiguration`) when `tls` cannot be used.
+    public init(
+        server: SMTPServer,
+        configuration: SMTPClientConfiguration,
+        tls: TLSConfiguration = .makeClientConfiguration(),
+        connectTimeout: Duration = .seconds(30),
+        logger: Logger
+    ) throws(SMTPTransportError) {
+        self.server = server
+        self.configuration = configuration
+        self.connectTimeout = connectTimeout
+        self.logger = logger
+        if configuration.tls == .none {
+            tlsContext = nil
+        } else {
+            do {
+                tlsContext = try NIOSSLContext(configuration: tls)
+            } catch {
+                throw SMTPTransportError(.invalidTLSConfiguration, "The TLS settings for the SMTP server \(server) cannot be used: \(error).")
+            }
+        }
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    }
+
+    deinit {
+        close()
+        try? group.syncShutdownGracefully()
+    }
+
+    /// Sends one message and waits for its outcome; `commit` runs right before the end of the
+    /// data is written (see the type's documentation).
+    public func send(_ envelope: SMTPEnvelope, commit: () throws -> Void) -> SMTPMessageOutcome {
+        if let permanentFailure {
+            return .failed(SMTPDeliveryFailure(kind: .permanent, error: permanentFailure))
+        }
+        var mayTryFreshConnection = true
+        while true {
+            let connection: SMTPConnection
+            let isReused: Bool
+            if let current = self.connection, current.isActive {
+                connection = current
+                isReused = true
+            } else {
+                self.connection = nil
+                switch openConnection() {
+                case .success(let opened):
+                    connection = opened
+                    self.connection = opened
+                    isReused = false
+                case .failure(let end):
+                    return .failed(end.messageFailure.naming(server))
+                }
+            }
+
+            let step: SMTPMessageStep
+            do {
+                step = try awaitReply(connection.begin(envelope))
+            } catch {
+                self.connection = nil
+                let error = SMTPError(.connectionClosed, "The connection to the SMTP server failed: \(error).")
+                return .failed(SMTPDeliveryFailure(kind: .temporary, error: error).naming(server))
+            }
+
+            switch step {
+            case .finished(let result):
+                noteSessionEnd(result.sessionEnd)
+                if isReused, mayTryFreshConnection, result.sessionEnd != nil, case .failed(let failure) = result.outcome,
+                   failure.kind == .temporary, Self.isConnectionLoss(failure.error.code) {
+                    // The reused connection was gone before this message's data: nothing was
+                    // sent, and a fresh connection is the usual cure (an idle timeout, a 421).
+                    logger.debug("SMTP connection to \(server) was closed; sending again on a new one")
+                    mayTryFreshConnection = false
+                    continue
+                }
+                return result.outcome.naming(server)
+
+            case .awaitingCommit:
+                do {
+                    try commit()
+                } catch {
+                    let failure = SMTPError(
+                        .commitFailed,
+                        "The message to \(envelope.recipients.map { "<\($0)>" }.joined(separator: ", ")) was not sent: recording it before the end of the data failed (\(error))."
+                    )
+                    connection.abandonData(because: failure)
+                    self.connection = nil
+                    return .failed(SMTPDeliveryFailure(kind: .temporary, error: failure))
+                }
+                let result: SMTPMessageResult
+                do {
+                    result = try awaitReply(connection.writeData())
+                } catch {
+                    self.connection = nil
+                    let error = SMTPError(.connectionClosed, "The connection to the SMTP server failed after the message data was handed over (\(error)); the message may have been accepted.")
+                    return .unknown(error.naming(server))
+                }
+                noteSessionEnd(result.sessionEnd)
+                return result.outcome.naming(server)
+            }
+        }
+    }
+
+    /// Ends the session politely (QUIT) and closes the connection; the next `send` opens a
+    /// new one. Also forgets a permanent failure, so the next `send` tries the server again.
+    public func close() {
+        permanentFailure = nil
+        guard let connection else { return }
+        self.connection = nil
+        do {
+            try connection.quit().wait()
+        } catch {
+            logger.debug("Closing the SMTP connection to \(server) failed: \(error)")
+        }
+    }
+
+    // MARK: Connections
+
+    private func openConnection() -> Result<SMTPConnection, SMTPSessionEnd> {
+        logger.debug("Connecting to SMTP server \(server) (tls: \(configuration.tls.rawValue))")
+        connectionAttempts += 1
+        let future = SMTPConnection.open(
+            to: server,
+            configuration: configuration,
+            tlsContext: tlsContext,
+            connectTimeout: connectTimeout,
+            on: group.next(),
+            logger: logger
+        )
+        do {
+            return .success(try future.wait())
+        } catch let end as SMTPSessionEnd {
+            noteSessionEnd(end)
+            return .failure(end)
+        } catch {
+            return .failure(.reconnect(SMTPError(.connectionFailed, "Kassa could not connect to the SMTP server: \(error).")))
+        }
+    }
+
+    private func noteSessionEnd(_ end: SMTPSessionEnd?) {
+        guard let end else { return }
+        connection = nil
+        if end.isPermanent {
+            permanentFailure = end.error.naming(server)
+        }
+    }
+
+    /// The value of `future`, which a server reply completes.
+    ///
+    /// When replies have been coming fast (a relay on this machine or the LAN, Kassa's usual
+    /// set-up), the thread first checks for up to `spinTime`, yielding its processor between
+    /// checks, and only then sleeps: sleeping at once adds a wake-up (a futex and, on an idle
+    /// machine, a processor leaving its sleep state) to both waits of every message, which
+    /// on loopback costs as much as the round trip itself. Yielding leaves the processor to
+    /// any thread that wants it. For a server further away, whose replies take longer than
+    /// `spinTime`, it sleeps at once.
+    private func awaitReply<Value: Sendable>(_ future: EventLoopFuture<Value>) throws -> Value {
+        let started = Self.now()
+        defer { replyTime.record(Self.now() - started) }
+        guard replyTime.isShort else {
+            return try future.wait()
+        }
+        let box = NIOLockedValueBox<Result<Value, any Error>?>(nil)
+        future.whenComplete { result in
+            box.withLockedValue { $0 = result }
+        }
+        while true {
+            if let result = box.withLockedValue({ $0 }) {
+                return try result.get()
+            }
+            if Self.now() - started > ReplyTime.spinTime {
+                return try future.wait()
+            }
+            sched_yield()
+        }
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+
+    /// Failures that mean "the connection was gone", not "the server refused".
+    private static func isConnectionLoss(_ code: SMTPError.Code) -> Bool {
+        code == .connectionClosed || code == .serviceNotAvailable || code == .resetFailed
+    }
+}
+
+/// How long the server's replies take, as a moving average, to decide whether waiting for
+/// the next one is worth a short spin.
+private struct ReplyTime {
+    /// The longest a waiting thread checks before it sleeps.
+    static let spinTime = 0.000_5
+    /// Replies faster than this on average are spun for.
+    static let shortReply = 0.000_25
+
+    private var average = 0.0
+
+    var isShort: Bool { average < Self.shortReply }
+
+    mutating func record(_ seconds: Double) {
+        average += (seconds - average) / 8
+    }
+}
