@@ -42,6 +42,14 @@ func cpuSeconds() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
 }
 
+/// Seconds on the monotonic clock, for wall-time measurements (network round trips,
+/// other processes).
+func monotonicSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
 /// Best of `runs` timings of `body`, in CPU seconds.
 func best(of runs: Int, _ body: () throws -> Void) rethrows -> Double {
     var fastest = Double.infinity

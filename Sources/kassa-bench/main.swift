@@ -6,11 +6,13 @@ let benches: [String: () throws -> [Figure]] = [
     "select-sql": SelectBench.runSQL,
     "select-lua": SelectBench.runLua,
     "csv-import": CSVImportBench.run,
+    "dkim-sign": DKIMSignBench.run,
     "macro-press": MacroPressBench.run,
     "mailing-end-to-end": MailingEndToEndBench.run,
     "render-lua": RenderLuaBench.run,
     "render-placeholder": RenderPlaceholderBench.run,
     "sms-kannel": SMSKannelBench.run,
+    "smtp-send": SMTPSendBench.run,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
