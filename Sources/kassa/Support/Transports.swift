@@ -11,7 +11,11 @@ enum Transports {
         switch channel {
         case .email:
             if configuration.smtp.isConfigured {
-                throw CommandFailure("Sending through an SMTP server is not available yet; remove [smtp] host to use the outbox folder \(configuration.outbox.directory)")
+                do {
+                    return try SMTPTransport(settings: configuration.smtp, logger: environment.logger)
+                } catch {
+                    throw CommandFailure(error.message)
+                }
             }
             return FileMailTransport(directory: configuration.outbox.directory, from: try sender(configuration))
         case .sms:
