@@ -50,4 +50,76 @@ import Testing
         #expect(send.stderr.contains("KASSA_TEST_NO_SUCH_VARIABLE"), "\(send.stderr)")
         #expect(send.stderr.contains("127.0.0.1:2525"), "\(send.stderr)")
     }
+
+    /// Kills the sender with SIGKILL at several points of a 2,000-recipient mailing going to a
+    /// real SMTP server, and resumes: at the server, every recipient got exactly one message,
+    /// except rows reported unknown (at most one), and none was lost.
+    @Test func aKilledSenderNeverSendsTwiceAtTheServerAndLosesNothing() throws {
+        let folder = try RegisterCommandTests.seeded(2_300)
+        let server = try AiosmtpdServer(in: folder)
+        defer { server.stop() }
+        // No pauses: [throttle]'s default of 10 s after every 100 messages would make this a long test.
+        try configure(folder, port: server.port, extra: "\n[throttle]\nbatch = 0\npause = 0")
+        // Companies share addresses, so each message names its customer for the count below.
+        let created = try MailingSendCommandTests.kassa(
+            ["mailing", "create", "--channel", "email", "--purpose", "transactional", "--has", "email",
+             "--text", "Hej #FORNAMN|kund#! Kundnummer [#KUNDNR#].", "--subject", "Kvitto"], in: folder)
+        #expect(created.status == 0, "\(created.stderr)")
+        let recipients = try #require(try MailingSendCommandTests.status(folder)["recipients"] as? Int)
+        #expect(recipients >= 2_000)
+        let arguments = ["mailing", "send", "1", "--db", folder.file("kassa.sqlite"), "--plugins", KassaProcess.repositoryRoot + "/plugins"]
+        var kills = 0
+        for seconds in [0.7, 1.0, 1.3, 1.6] {
+            let sender = try KassaProcess.start(arguments, in: folder.path)
+            Thread.sleep(forTimeInterval: seconds)
+            guard sender.isRunning else { sender.waitUntilExit(); continue }
+            kill(sender.processIdentifier, SIGKILL)
+            sender.waitUntilExit()
+            kills += 1
+        }
+        #expect(kills >= 2, "the sender finished before it could be killed twice")
+        #expect(try MailingSendCommandTests.kassa(["mailing", "send", "1"], in: folder).status == 0)
+
+        let status = try MailingSendCommandTests.status(folder)
+        let sent = try #require(status["sent"] as? Int)
+        let unknown = try #require(status["unknown"] as? Int)
+        #expect(status["pending"] as? Int == 0)
+        #expect(status["failed"] as? Int == 0)
+        #expect(sent + unknown == recipients, "none lost")
+        let unknownCustomers = Set(((status["unknowns"] as? [[String: Any]]) ?? []).compactMap { $0["customer"] as? String })
+        var received: [String: Int] = [:]
+        for mail in try server.messages() {
+            let text = mail.text
+            guard let open = text.range(of: "Kundnummer ["), let close = text[open.upperBound...].firstIndex(of: "]") else {
+                Issue.record("a captured message names no customer: \(mail.path)")
+                continue
+            }
+            received[String(text[open.upperBound..<close]), default: 0] += 1
+        }
+        let twice = received.filter { $0.value > 1 }
+        #expect(twice.isEmpty, "customers who got two messages: \(twice.keys.sorted().prefix(5))")
+        // Every message the journal calls sent is at the server; unknown ones arrived at most once.
+        #expect(received.count - unknownCustomers.intersection(received.keys).count == sent)
+        #expect(received.count <= recipients)
+    }
+
+    @Test func aUserSendsWithTheirOwnServer() throws {
+        let folder = try RegisterCommandTests.seeded(40)
+        let shared = try AiosmtpdServer(in: folder)
+        let own = try AiosmtpdServer(in: folder)
+        defer { shared.stop(); own.stop() }
+        try configure(folder, port: shared.port, extra: """
+
+            [users.anna.smtp]
+            port = \(own.port)
+            from = "Anna <anna@example.se>"
+            """)
+        try MailingSendCommandTests.createMailing(in: folder)
+        let test = try MailingSendCommandTests.kassa(["mailing", "test", "1", "--customer", "100001", "--user", "anna"], in: folder)
+        #expect(test.status == 0, "\(test.stderr)")
+        #expect(try own.messages().map(\.mailFrom) == ["anna@example.se"])
+        #expect(try shared.messages().isEmpty)
+        let unknown = try MailingSendCommandTests.kassa(["mailing", "send", "1", "--user", "bertil"], in: folder)
+        #expect(unknown.stderr == "kassa: There is no user \"bertil\" in the configuration ([users.bertil.smtp]); the users are \"anna\"\n")
+    }
 }

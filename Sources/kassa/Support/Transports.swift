@@ -6,13 +6,19 @@ import KassaSMTP
 /// The transport a channel sends through, as `kassa.toml` configures it: a server when one
 /// is configured, else files in the outbox folder (the embedded default).
 enum Transports {
-    static func make(for channel: Channel, environment: CommandEnvironment) throws -> any MessageTransport {
+    /// - Parameter user: `--user NAME`: that user's `[users.NAME.smtp]` over `[smtp]` (003).
+    static func make(for channel: Channel, environment: CommandEnvironment, user: String? = nil) throws -> any MessageTransport {
         let configuration = environment.configuration
+        if let user, configuration.users[user] == nil {
+            let known = configuration.users.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            throw CommandFailure("There is no user \"\(user)\" in the configuration ([users.\(user).smtp])" + (known.isEmpty ? "" : "; the users are \(known)"))
+        }
         switch channel {
         case .email:
-            if configuration.smtp.isConfigured {
+            let smtp = configuration.smtp(forUser: user)
+            if smtp.isConfigured {
                 do {
-                    return try SMTPTransport(settings: configuration.smtp, logger: environment.logger)
+                    return try SMTPTransport(settings: smtp, logger: environment.logger)
                 } catch {
                     throw CommandFailure(error.message)
                 }

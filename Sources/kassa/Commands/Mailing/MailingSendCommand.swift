@@ -23,6 +23,7 @@ struct MailingSendCommand: ParsableCommand {
     @Flag(name: .customLong("resend-unknown"), help: "Send the messages marked unknown again (some may arrive twice).")
     var resendUnknown = false
     @Flag(help: "Print the report as JSON.") var json = false
+    @Option(help: "Send with this user's SMTP settings ([users.NAME.smtp] in kassa.toml).") var user: String?
 
     func run() throws {
         try reportingFailures {
@@ -30,7 +31,7 @@ struct MailingSendCommand: ParsableCommand {
             try environment.withMailingService { service in
                 let found = try service.mailings.mailing(mailing)
                 let options = SendOptions(throttle: throttle(for: found, environment), resendUnknown: resendUnknown)
-                let report = try Self.send(found, service: service, environment: environment, options: options, quiet: json)
+                let report = try Self.send(found, service: service, environment: environment, options: options, quiet: json, user: user)
                 let status = try MailingStatusReport(found, outbox: service.mailings)
                 if json { return try Output.json(MailingSendView(report: report, status: status)) }
                 for line in Self.lines(report, status) { Output.line(line) }
@@ -41,8 +42,8 @@ struct MailingSendCommand: ParsableCommand {
     /// Sends `mailing` through the configured transport with a progress display; Ctrl-C
     /// stops after the message in flight. Shared with the UtskickUtskrift2 menu.
     static func send(_ mailing: Mailing, service: MailingService, environment: CommandEnvironment,
-                     options: SendOptions? = nil, quiet: Bool = false) throws -> SendReport {
-        let transport = try Transports.make(for: mailing.channel, environment: environment)
+                     options: SendOptions? = nil, quiet: Bool = false, user: String? = nil) throws -> SendReport {
+        let transport = try Transports.make(for: mailing.channel, environment: environment, user: user)
         let sender = MailingSender(
             mailings: service.mailings, customers: service.customers,
             composer: try service.composer(for: mailing.channel, content: mailing.content), transport: transport,

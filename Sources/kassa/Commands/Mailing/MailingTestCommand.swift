@@ -12,6 +12,7 @@ struct MailingTestCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The mailing's number or name.") var mailing: String
     @Option(help: "The customer number (not the phone number).") var customer: String
+    @Option(help: "Send with this user's SMTP settings ([users.NAME.smtp] in kassa.toml).") var user: String?
 
     func run() throws {
         try reportingFailures {
@@ -27,7 +28,7 @@ struct MailingTestCommand: ParsableCommand {
                     throw CommandFailure("Customer \(customer) has no \(found.channel == .sms ? "mobile number" : "e-mail address") to test with")
                 }
                 let content = try service.composer(for: found.channel, content: found.content).compose(recipient)
-                let transport = try Transports.make(for: found.channel, environment: environment)
+                let transport = try Transports.make(for: found.channel, environment: environment, user: user)
                 defer { transport.close() }
                 let message = OutgoingMessage(
                     channel: found.channel, mailingID: nil, customerNumber: recipient.number, address: address,
