@@ -1,4 +1,5 @@
 import Foundation
+import KassaTesting
 
 /// `mailing-end-to-end`: `kassa mailing create` + `kassa mailing send` of a 100,000-recipient
 /// e-mail mailing to Postfix's `smtp-sink` on loopback: selection snapshot, rendering,
@@ -14,11 +15,14 @@ enum MailingEndToEndBench {
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = folder.appendingPathComponent("kassa.sqlite").path
 
-        let sink = try SMTPSink.start(in: folder.path)
+        let sink = try SMTPSinkServer(backlog: 1024, logPath: folder.appendingPathComponent("smtp-sink.log").path)
         defer { sink.stop() }
         try """
             [shop]
             name = "Cykelbutiken"
+            [throttle]
+            batch = 0
+            pause = 0
             [smtp]
             host = "127.0.0.1"
             port = \(sink.port)
@@ -50,67 +54,5 @@ enum MailingEndToEndBench {
                    anchor: "the same mailing's send at a tenth of the size would be flat memory: < 100 MB", anchorValue: 100,
                    goal: "< 100", note: "peak resident memory of create and send (GNU time %M)"),
         ]
-    }
-}
-
-/// Postfix's `smtp-sink` on a free loopback port, accepting and discarding mail.
-final class SMTPSink {
-    let port: Int
-    private let process: Process
-
-    private init(port: Int, process: Process) {
-        self.port = port
-        self.process = process
-    }
-
-    static func start(in directory: String) throws -> SMTPSink {
-        guard let program = ["/usr/sbin/smtp-sink", "/usr/lib/postfix/sbin/smtp-sink"].first(where: FileManager.default.isExecutableFile) else {
-            throw BenchError("smtp-sink is not installed (Debian package postfix; scripts/setup installs it)")
-        }
-        let port = try freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = ["-u", "nobody", "127.0.0.1:\(port)", "1024"]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        for _ in 0..<100 {
-            if canConnect(port) { return SMTPSink(port: port, process: process) }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        process.terminate()
-        throw BenchError("smtp-sink did not listen on 127.0.0.1:\(port)")
-    }
-
-    func stop() {
-        process.terminate()
-        process.waitUntilExit()
-    }
-
-    static func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
-        guard bound == 0 else { throw BenchError("no free port: \(String(cString: strerror(errno)))") }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    static func canConnect(_ port: Int) -> Bool {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        } == 0
     }
 }
