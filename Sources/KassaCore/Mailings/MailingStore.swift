@@ -41,6 +41,11 @@ public protocol MailingStore: Sendable {
     func record(_ mailing: Int64, customer: String, state: OutboxState, reason: String?, reference: String?,
                 nextAttemptAt: Date?) throws
 
+    /// In one transaction: records `outcome` (of an earlier message), then marks the
+    /// message to `committing` as past the commit point. A sender uses it to journal with
+    /// one write per message.
+    func record(_ mailing: Int64, outcome: OutboxOutcome?, thenCommitting committing: String?) throws
+
     /// Starts a sender on `mailing` for process `pid`: refuses while another live process
     /// sends it; turns `committing` rows a dead sender left into `unknown` (returning how
     /// many), with `resendUnknown` turns `unknown` rows back into `pending`, clears a stop

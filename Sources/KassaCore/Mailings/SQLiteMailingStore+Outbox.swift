@@ -99,6 +99,27 @@ extension SQLiteMailingStore {
         }
     }
 
+    public func record(_ mailing: Int64, outcome: OutboxOutcome?, thenCommitting committing: String?) throws {
+        guard outcome != nil || committing != nil else { return }
+        try access("journal mailing \(mailing)") {
+            try database.write { db in
+                let now = Date().timeIntervalSince1970
+                if let outcome {
+                    try db.cachedStatement(sql: """
+                        UPDATE outbox SET state = ?, reason = ?, reference = ?, next_attempt_at = ?, attempts = attempts + 1, updated_at = ?
+                        WHERE mailing_id = ? AND number_key = ?
+                        """).execute(arguments: [
+                            outcome.state.rawValue, outcome.reason, outcome.reference, outcome.nextAttemptAt?.timeIntervalSince1970,
+                            now, mailing, Customer.numberKey(outcome.customer)])
+                }
+                if let committing {
+                    try db.cachedStatement(sql: "UPDATE outbox SET state = 'committing', updated_at = ? WHERE mailing_id = ? AND number_key = ?")
+                        .execute(arguments: [now, mailing, Customer.numberKey(committing)])
+                }
+            }
+        }
+    }
+
     public func beginSending(_ mailing: Int64, pid: Int32, resendUnknown: Bool, throttle: ThrottleSettings?) throws -> SendingStart {
         try access("start sending mailing \(mailing)") {
             try database.write { db in

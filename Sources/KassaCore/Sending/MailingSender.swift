@@ -6,7 +6,8 @@ import Logging
 ///
 /// For each message: render it; hand it to the transport, which calls back at its commit
 /// point, where the row becomes `committing`; record the outcome (`sent`, `failed`, `retry`
-/// with its time, or `unknown`). A row left `committing` by a sender that died becomes
+/// with its time, or `unknown`). The outcome is written in the same transaction as the next
+/// message's commit point, or before any pause and at the end. A row left `committing` by a sender that died becomes
 /// `unknown` when the next sender starts, and is resent only with `resendUnknown`.
 ///
 /// One sender per mailing: a second one is refused while the first one's process lives.
@@ -23,6 +24,10 @@ public final class MailingSender {
     var sleep: (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
     /// Reads the clock; tests replace it with their own.
     var now: () -> Date = Date.init
+    /// The outcome of the last message, written together with the next message's commit
+    /// point (one write per message). Until then a crash leaves that message `committing`,
+    /// which the next sender reports as unknown: never resent, never lost.
+    private var pendingOutcome: OutboxOutcome?
 
     public init(mailings: any MailingStore, customers: any CustomerStore, composer: any MessageComposer,
                 transport: any MessageTransport, logger: Logger) {
@@ -44,6 +49,7 @@ public final class MailingSender {
         }
         let started = now()
         var report = SendReport(mailing: mailing.id)
+        pendingOutcome = nil
         let start = try mailings.beginSending(mailing.id, pid: getpid(), resendUnknown: options.resendUnknown, throttle: nil)
         report.foundUnknown = start.newlyUnknown
         report.requeued = start.requeued
@@ -65,6 +71,7 @@ public final class MailingSender {
         }
 
         func wait(_ seconds: TimeInterval) throws -> Bool {
+            try flushOutcome(of: mailing.id)
             var remaining = seconds
             while remaining > 0 {
                 if try stopAsked() { return false }
@@ -109,6 +116,7 @@ public final class MailingSender {
             }
         }
 
+        try flushOutcome(of: mailing.id)
         let counts = try mailings.counts(of: mailing.id)
         if report.stopped {
             report.status = .stopped
@@ -145,29 +153,45 @@ public final class MailingSender {
             channel: mailing.channel, mailingID: mailing.id, customerNumber: number, address: entry.address ?? "",
             displayName: Self.displayName(of: customer), content: content, purpose: mailing.purpose,
             idempotencyKey: "kassa-\(mailing.id)-\(number)")
-        let outcome = transport.deliver(message) { try mailings.markCommitting(mailing.id, customer: number) }
+        let outcome = transport.deliver(message) {
+            try mailings.record(mailing.id, outcome: pendingOutcome, thenCommitting: number)
+            pendingOutcome = nil
+        }
+        // A transport that gave up before its commit point left the previous outcome unwritten.
+        try flushOutcome(of: mailing.id)
+        var recorded = OutboxOutcome(customer: number, state: .sent)
         switch outcome {
         case .sent(let reference):
-            try mailings.record(mailing.id, customer: number, state: .sent, reason: nil, reference: reference, nextAttemptAt: nil)
+            recorded.reference = reference
             report.sent += 1
         case .failed(let reason):
-            try mailings.record(mailing.id, customer: number, state: .failed, reason: reason, reference: nil, nextAttemptAt: nil)
+            recorded.state = .failed
+            recorded.reason = reason
             report.failed += 1
         case .retry(let reason):
             let attempts = entry.attempts + 1
             if attempts >= options.maxAttempts {
-                try mailings.record(mailing.id, customer: number, state: .failed,
-                                    reason: "gave up after \(attempts) attempts: \(reason)", reference: nil, nextAttemptAt: nil)
+                recorded.state = .failed
+                recorded.reason = "gave up after \(attempts) attempts: \(reason)"
                 report.failed += 1
             } else {
-                let next = now().addingTimeInterval(options.retryDelay(afterAttempts: attempts))
-                try mailings.record(mailing.id, customer: number, state: .retry, reason: reason, reference: nil, nextAttemptAt: next)
+                recorded.state = .retry
+                recorded.reason = reason
+                recorded.nextAttemptAt = now().addingTimeInterval(options.retryDelay(afterAttempts: attempts))
                 report.retry += 1
             }
         case .unknown(let reason):
-            try mailings.record(mailing.id, customer: number, state: .unknown, reason: reason, reference: nil, nextAttemptAt: nil)
+            recorded.state = .unknown
+            recorded.reason = reason
             report.unknown += 1
         }
+        pendingOutcome = recorded
+    }
+
+    private func flushOutcome(of mailing: Int64) throws {
+        guard let outcome = pendingOutcome else { return }
+        try mailings.record(mailing, outcome: outcome, thenCommitting: nil)
+        pendingOutcome = nil
     }
 
     /// "Åsa Öberg", or the company's name.
