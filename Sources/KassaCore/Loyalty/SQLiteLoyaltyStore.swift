@@ -18,12 +18,8 @@ public final class SQLiteLoyaltyStore: LoyaltyStore {
     public init(customers: SQLiteCustomerStore, logger: Logger = Logger(label: "kassa.loyalty")) throws {
         database = customers.database
         self.logger = logger
-        var migrator = DatabaseMigrator()
-        Self.registerMigrations(in: &migrator)
-        do {
-            try migrator.migrate(database)
-        } catch {
-            throw ChequeError(.database, "The loyalty tables cannot be created: \(SQLiteCustomerStore.reason(error))")
+        if let failure = customers.migrateCompanion(Self.registerMigrations) {
+            throw ChequeError(.database, "The loyalty tables cannot be created: \(failure)")
         }
     }
 

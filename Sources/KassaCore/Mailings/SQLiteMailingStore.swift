@@ -15,12 +15,8 @@ public final class SQLiteMailingStore: MailingStore {
     public init(customers: SQLiteCustomerStore, logger: Logger = Logger(label: "kassa.mailings")) throws {
         database = customers.database
         self.logger = logger
-        var migrator = DatabaseMigrator()
-        Self.registerMigrations(in: &migrator)
-        do {
-            try migrator.migrate(database)
-        } catch {
-            throw MailingError(.database, "The mailing tables cannot be created: \(SQLiteCustomerStore.reason(error)).")
+        if let failure = customers.migrateCompanion(Self.registerMigrations) {
+            throw MailingError(.database, "The mailing tables cannot be created: \(failure).")
         }
     }
 

@@ -72,6 +72,19 @@ public final class SQLiteCustomerStore: CustomerStore {
         logger.debug("Opened the customer database", metadata: ["path": "\(path ?? ":memory:")"])
     }
 
+    /// Creates or updates the tables of a store that shares this file (mailings, loyalty),
+    /// whose migrations `register` adds; returns why it failed, or `nil`.
+    func migrateCompanion(_ register: (inout DatabaseMigrator) -> Void) -> String? {
+        var migrator = DatabaseMigrator()
+        register(&migrator)
+        do {
+            try migrator.migrate(database)
+            return nil
+        } catch {
+            return Self.reason(error)
+        }
+    }
+
     private static func configuration(durability: Durability) -> Configuration {
         var configuration = Configuration()
         configuration.label = "kassa.customers"
