@@ -106,7 +106,7 @@ final class UtskickUtskrift2Menu: ActionImplementation {
             try service.customers.select(selection, filters: service.registry).forEach { batch in
                 for customer in batch {
                     let place = [customer.postalCode, customer.city, customer.country].compactMap { $0 }.joined(separator: " ")
-                    context.output([customer.number, Self.name(of: customer), customer.street ?? "-", place.isEmpty ? "-" : place, customer.email ?? "-",
+                    context.output([customer.number, customer.listName, customer.street ?? "-", place.isEmpty ? "-" : place, customer.email ?? "-",
                                     customer.mobile ?? "-"].joined(separator: "  "))
                 }
                 count += batch.count
@@ -119,7 +119,7 @@ final class UtskickUtskrift2Menu: ActionImplementation {
                 if first { try writer.write(columns) }
                 first = false
                 for customer in batch {
-                    try writer.write([customer.number, Self.name(of: customer), customer.street ?? "", customer.postalCode ?? "",
+                    try writer.write([customer.number, customer.listName, customer.street ?? "", customer.postalCode ?? "",
                                       customer.city ?? "", customer.country ?? "", customer.email ?? "", customer.mobile ?? ""])
                 }
                 try writer.finish()
@@ -189,12 +189,5 @@ final class UtskickUtskrift2Menu: ActionImplementation {
     static func flag(_ key: String, _ value: String) throws -> Bool {
         guard case .boolean(let flag) = try ParameterType.boolean.parse(value, name: key) else { return false }
         return flag
-    }
-
-    // MARK: - Output
-
-    static func name(of customer: Customer) -> String {
-        let person = [customer.firstName, customer.lastName].compactMap { $0 }.joined(separator: " ")
-        return customer.company.map { person.isEmpty ? $0 : "\(person) (\($0))" } ?? person
     }
 }

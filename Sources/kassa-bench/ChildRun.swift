@@ -86,3 +86,17 @@ func kassaBesideBench() throws -> String {
     }
     return found
 }
+
+/// The repository root: the current folder when scripts/bench runs us, else beside these sources.
+func repositoryRoot() throws -> String {
+    let candidates = [
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent(),
+    ]
+    guard let root = candidates.first(where: {
+        FileManager.default.fileExists(atPath: $0.appendingPathComponent("plugins/hello.lua").path)
+    }) else {
+        throw BenchError("no repository root with plugins/hello.lua at \(candidates.map(\.path).joined(separator: " or "))")
+    }
+    return root.path
+}

@@ -42,18 +42,4 @@ enum MacroPressBench {
         let sorted = values.sorted()
         return sorted[sorted.count / 2]
     }
-
-    /// The repository root: the current folder when scripts/bench runs us, else beside these sources.
-    static func repositoryRoot() throws -> String {
-        let candidates = [
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent(),
-        ]
-        guard let root = candidates.first(where: {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("plugins/hello.lua").path)
-        }) else {
-            throw BenchError("no repository root with plugins/hello.lua at \(candidates.map(\.path).joined(separator: " or "))")
-        }
-        return root.path
-    }
 }

@@ -146,14 +146,9 @@ enum SelectBench {
     /// A shipped plugin: from `./plugins` when run from the repository (as scripts/bench does),
     /// else from beside these sources.
     static func pluginFile(_ name: String) throws -> String {
-        let candidates = [
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent(),
-        ].map { $0.appendingPathComponent("plugins").appendingPathComponent(name).path }
-        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw BenchError("the shipped plugin \(name) is not in \(candidates.joined(separator: " or "))")
-        }
-        return found
+        let path = try repositoryRoot() + "/plugins/" + name
+        guard FileManager.default.fileExists(atPath: path) else { throw BenchError("the shipped plugin \(name) is not at \(path)") }
+        return path
     }
 
     static func quoted(_ text: String) -> String { "\"\(text)\"" }

@@ -33,14 +33,6 @@ public protocol MailingStore: Sendable {
     /// How many entries are in each state, and the excluded ones by reason.
     func counts(of mailing: Int64) throws -> OutboxCounts
 
-    /// Records that the message to `customer` passed the transport's commit point.
-    func markCommitting(_ mailing: Int64, customer: String) throws
-
-    /// Records the outcome of one attempt (its state, reason, reference, next attempt) and
-    /// counts the attempt.
-    func record(_ mailing: Int64, customer: String, state: OutboxState, reason: String?, reference: String?,
-                nextAttemptAt: Date?) throws
-
     /// In one transaction: records `outcome` (of an earlier message), then marks the
     /// message to `committing` as past the commit point. A sender uses it to journal with
     /// one write per message.

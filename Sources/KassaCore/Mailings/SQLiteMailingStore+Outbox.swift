@@ -73,32 +73,6 @@ extension SQLiteMailingStore {
         }
     }
 
-    public func markCommitting(_ mailing: Int64, customer: String) throws {
-        try access("journal the message to customer \(customer)") {
-            try database.write { db in
-                try db.cachedStatement(sql: """
-                        UPDATE outbox SET state = 'committing', updated_at = ?
-                        WHERE mailing_id = ? AND number_key = ?
-                        """).execute(
-                    arguments: [Date().timeIntervalSince1970, mailing, Customer.numberKey(customer)])
-            }
-        }
-    }
-
-    public func record(_ mailing: Int64, customer: String, state: OutboxState, reason: String?, reference: String?,
-                       nextAttemptAt: Date?) throws {
-        try access("record the outcome for customer \(customer)") {
-            try database.write { db in
-                try db.cachedStatement(sql: """
-                        UPDATE outbox SET state = ?, reason = ?, reference = ?, next_attempt_at = ?, attempts = attempts + 1, updated_at = ?
-                        WHERE mailing_id = ? AND number_key = ?
-                        """).execute(
-                    arguments: [state.rawValue, reason, reference, nextAttemptAt?.timeIntervalSince1970,
-                                Date().timeIntervalSince1970, mailing, Customer.numberKey(customer)])
-            }
-        }
-    }
-
     public func record(_ mailing: Int64, outcome: OutboxOutcome?, thenCommitting committing: String?) throws {
         guard outcome != nil || committing != nil else { return }
         try access("journal mailing \(mailing)") {

@@ -136,8 +136,8 @@ public final class MailingSender {
                          report: inout SendReport) throws {
         let number = entry.customerNumber
         guard let customer else {
-            try mailings.record(mailing.id, customer: number, state: .failed,
-                                reason: "customer \(number) is no longer in the register", reference: nil, nextAttemptAt: nil)
+            try mailings.record(mailing.id, outcome: OutboxOutcome(
+                customer: number, state: .failed, reason: "customer \(number) is no longer in the register"), thenCommitting: nil)
             report.failed += 1
             return
         }
@@ -145,13 +145,14 @@ public final class MailingSender {
         do {
             content = try composer.compose(customer)
         } catch {
-            try mailings.record(mailing.id, customer: number, state: .failed, reason: "\(error)", reference: nil, nextAttemptAt: nil)
+            try mailings.record(mailing.id, outcome: OutboxOutcome(customer: number, state: .failed, reason: "\(error)"),
+                                thenCommitting: nil)
             report.failed += 1
             return
         }
         let message = OutgoingMessage(
             channel: mailing.channel, mailingID: mailing.id, customerNumber: number, address: entry.address ?? "",
-            displayName: Self.displayName(of: customer), content: content, purpose: mailing.purpose,
+            displayName: customer.recipientName, content: content, purpose: mailing.purpose,
             idempotencyKey: "kassa-\(mailing.id)-\(number)")
         let outcome = transport.deliver(message) {
             try mailings.record(mailing.id, outcome: pendingOutcome, thenCommitting: number)
@@ -192,11 +193,5 @@ public final class MailingSender {
         guard let outcome = pendingOutcome else { return }
         try mailings.record(mailing, outcome: outcome, thenCommitting: nil)
         pendingOutcome = nil
-    }
-
-    /// "Åsa Öberg", or the company's name.
-    public static func displayName(of customer: Customer) -> String? {
-        let person = [customer.firstName, customer.lastName].compactMap { $0 }.joined(separator: " ")
-        return person.isEmpty ? customer.company : person
     }
 }

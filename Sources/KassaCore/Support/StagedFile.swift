@@ -16,9 +16,9 @@ import Darwin
 /// hard links (FAT, some network shares) it falls back to `rename` after checking that the
 /// name is free. The staged name is in the same folder, so the final step never crosses
 /// file systems; the folder is flushed afterwards so the new name survives a power cut.
-struct StagedFile {
+public struct StagedFile {
     /// Why a file could not be staged or published; callers turn it into their own error.
-    enum Failure: Error {
+    public enum Failure: Error {
         /// A file of the final name exists already; it was left as it is.
         case exists(path: String)
         /// The file could not be written or named; `reason` is the system's.
@@ -26,7 +26,7 @@ struct StagedFile {
     }
 
     /// The final path.
-    let path: String
+    public let path: String
     /// Where the file waits until it is published.
     let stagedPath: String
 
@@ -35,7 +35,7 @@ struct StagedFile {
     ///
     /// - Throws: `Failure.failed` naming the final path when the file cannot be written;
     ///   nothing is left behind then.
-    static func stage(_ contents: Data, as name: String, in directory: String, stagedName: String) throws(Failure) -> StagedFile {
+    public static func stage(_ contents: Data, as name: String, in directory: String, stagedName: String) throws(Failure) -> StagedFile {
         let file = StagedFile(path: join(directory, name), stagedPath: join(directory, stagedName))
         unlink(file.stagedPath)
         let descriptor = open(file.stagedPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -67,7 +67,7 @@ struct StagedFile {
     /// - Throws: `Failure.exists` when a file of the final name is there (it stays as it
     ///   is, and so does the staged file, for the caller to discard or retry), or
     ///   `Failure.failed`.
-    func publish() throws(Failure) {
+    public func publish() throws(Failure) {
         if link(stagedPath, path) != 0 {
             let code = errno
             if code == EEXIST { throw .exists(path: path) }
@@ -89,7 +89,7 @@ struct StagedFile {
     }
 
     /// Removes the staged file, if it is still there.
-    func discard() {
+    public func discard() {
         unlink(stagedPath)
     }
 

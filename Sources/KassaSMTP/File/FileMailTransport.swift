@@ -5,9 +5,9 @@ import KassaCore
 /// outbox folder, so every workflow runs on a machine without a mail server.
 ///
 /// Files are `OUTBOX/mail/mailing-ID/CUSTOMER.eml` (test sends: `OUTBOX/mail/test/…` with a
-/// time stamp). A file is written beside its final name, flushed, and linked into place
-/// (the commit point); linking never replaces a file, so a message delivered once is never
-/// delivered again, even when an `unknown` row is resent.
+/// time stamp). A file is staged beside its final name and flushed, then published
+/// (`StagedFile`) after the commit point; publishing never replaces a file, so a message
+/// delivered once is never delivered again, even when an `unknown` row is resent.
 public final class FileMailTransport: MessageTransport {
     public let channel = Channel.email
     public let directory: URL
@@ -37,24 +37,27 @@ public final class FileMailTransport: MessageTransport {
         let name = message.mailingID == nil
             ? "\(Self.safe(message.customerNumber))-\(Int(Date().timeIntervalSince1970 * 1000)).eml"
             : "\(Self.safe(message.customerNumber)).eml"
-        let target = folder.appendingPathComponent(name)
-        let temporary = folder.appendingPathComponent(".\(name).\(getpid()).partial")
+        let staged: StagedFile
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Self.writeDurably(encoded.bytes, to: temporary.path)
+            staged = try StagedFile.stage(Data(encoded.bytes), as: name, in: folder.path, stagedName: ".\(name).\(getpid()).partial")
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            return .retry(reason: "the outbox file \(target.path) cannot be written: \(error)")
+            return .retry(reason: "the outbox file \(folder.appendingPathComponent(name).path) cannot be written: \(error)")
         }
-        defer { try? FileManager.default.removeItem(at: temporary) }
         do {
             try commit()
         } catch {
+            staged.discard()
             return .retry(reason: "the journal could not record the send: \(error)")
         }
-        if link(temporary.path, target.path) != 0 {
-            if errno == EEXIST { return .sent(reference: "already in the outbox: \(target.path)") }
-            return .unknown(reason: "linking \(target.path) failed: \(String(cString: strerror(errno)))")
+        do throws(StagedFile.Failure) {
+            try staged.publish()
+        } catch {
+            staged.discard()
+            switch error {
+            case .exists(let path): return .sent(reference: "already in the outbox: \(path)")
+            case .failed(let path, let reason): return .unknown(reason: "naming \(path) failed: \(reason)")
+            }
         }
         return .sent(reference: encoded.messageID)
     }
@@ -69,21 +72,5 @@ public final class FileMailTransport: MessageTransport {
             default: "_"
             }
         })
-    }
-
-    static func writeDurably(_ bytes: [UInt8], to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { _ = Foundation.close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-            offset += written
-        }
-        guard fsync(descriptor) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 }

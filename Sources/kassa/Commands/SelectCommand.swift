@@ -59,10 +59,8 @@ struct SelectCommand: ParsableCommand {
 
     /// `100001  Åsa Öberg  Göteborg SE  asa@example.se  +46701234567`
     static func listLine(_ customer: Customer) -> String {
-        let name = [customer.firstName, customer.lastName].compactMap { $0 }.joined(separator: " ")
-        let shown = customer.company.map { name.isEmpty ? $0 : "\(name) (\($0))" } ?? name
         let place = [customer.city, customer.country].compactMap { $0 }.joined(separator: " ")
-        return [customer.number, shown, place, customer.email ?? "-", customer.mobile ?? "-"].joined(separator: "  ")
+        return [customer.number, customer.listName, place, customer.email ?? "-", customer.mobile ?? "-"].joined(separator: "  ")
     }
 
     /// Streams a JSON array, one customer per line, so a million customers never sit in memory.

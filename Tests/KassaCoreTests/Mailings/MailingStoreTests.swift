@@ -26,8 +26,8 @@ struct MailingStoreTests {
         #expect(counts.recipients == 1)
         #expect(counts.excludedByReason == ["no_consent": 1])
 
-        try mailings.markCommitting(saved.id, customer: "1")
-        try mailings.record(saved.id, customer: "1", state: .sent, reason: nil, reference: "<id@x>", nextAttemptAt: nil)
+        try mailings.record(saved.id, outcome: nil, thenCommitting: "1")
+        try mailings.record(saved.id, outcome: OutboxOutcome(customer: "1", state: .sent, reference: "<id@x>"), thenCommitting: nil)
         let error = try #require(throws: MailingError.self) {
             try mailings.update(saved.id, to: MailingDraft(saved), snapshot: MailingSnapshot())
         }
@@ -41,7 +41,7 @@ struct MailingStoreTests {
     func recovery() throws {
         let mailings = try SQLiteMailingStore(customers: StoreFixtures.store())
         let saved = try mailings.create(Self.draft(), snapshot: Self.snapshot)
-        try mailings.markCommitting(saved.id, customer: "1")
+        try mailings.record(saved.id, outcome: nil, thenCommitting: "1")
         // The process that was sending is gone (pid 0 is never a live sender of ours).
         let start = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, throttle: nil)
         #expect(start.newlyUnknown == 1)

@@ -32,7 +32,7 @@ struct MailingTestCommand: ParsableCommand {
                 defer { transport.close() }
                 let message = OutgoingMessage(
                     channel: found.channel, mailingID: nil, customerNumber: recipient.number, address: address,
-                    displayName: MailingSender.displayName(of: recipient), content: content, purpose: found.purpose,
+                    displayName: recipient.recipientName, content: content, purpose: found.purpose,
                     idempotencyKey: "kassa-test-\(found.id)-\(recipient.number)-\(Int(Date().timeIntervalSince1970))")
                 switch transport.deliver(message, commit: {}) {
                 case .sent(let reference):
