@@ -26,9 +26,11 @@ public protocol MailingStore: Sendable {
     /// `after` (exclusive), of the given states (all when `nil`).
     func entries(of mailing: Int64, states: [OutboxState]?, after: String?, limit: Int) throws -> [OutboxEntry]
 
-    /// Up to `limit` entries ready to send now: `pending` ones first, then `retry` ones that
-    /// are due at `now`, each in customer-number order.
-    func sendable(of mailing: Int64, now: Date, limit: Int) throws -> [OutboxEntry]
+    /// Up to `limit` entries ready to send now: `pending` ones after the customer number
+    /// `after` (exclusive; a sender passes the last pending one it took, so each call reads on
+    /// from there instead of from the start), then `retry` ones that are due at `now`, each in
+    /// customer-number order.
+    func sendable(of mailing: Int64, now: Date, after: String?, limit: Int) throws -> [OutboxEntry]
 
     /// How many entries are in each state, and the excluded ones by reason.
     func counts(of mailing: Int64) throws -> OutboxCounts

@@ -24,6 +24,7 @@ extension SQLiteMailingStore {
                 """)
         }
         registerOutbox(in: &migrator)
+        registerLeanJournal(in: &migrator)
     }
 }
 
@@ -59,6 +60,22 @@ extension SQLiteMailingStore {
                 ALTER TABLE mailing ADD COLUMN throttle TEXT;
                 ALTER TABLE mailing ADD COLUMN stop_requested INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE mailing ADD COLUMN sender_pid INTEGER;
+                """)
+        }
+    }
+}
+
+extension SQLiteMailingStore {
+    /// `mailing-v3`: journal writes touch only the outbox row. The index on the state made
+    /// every step of every message (pending → committing → sent) move an index entry, about
+    /// half the cost of each journal write; pending rows are now read along the primary key
+    /// from the sender's cursor, and only rows waiting for a retry, which are few, are indexed.
+    /// Counts and the recovery of `committing` rows read the mailing's rows once per run.
+    static func registerLeanJournal(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("mailing-v3") { db in
+            try db.execute(sql: """
+                DROP INDEX outbox_by_state;
+                CREATE INDEX outbox_retry_due ON outbox (mailing_id, next_attempt_at) WHERE state = 'retry';
                 """)
         }
     }

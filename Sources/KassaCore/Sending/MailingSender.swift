@@ -28,6 +28,8 @@ public final class MailingSender {
     /// point (one write per message). Until then a crash leaves that message `committing`,
     /// which the next sender reports as unknown: never resent, never lost.
     private var pendingOutcome: OutboxOutcome?
+    /// The next message, composed while the transport waited for the previous one's answer.
+    private var composedAhead: (customer: String, content: Result<RenderedMessage, any Error>)?
 
     public init(mailings: any MailingStore, customers: any CustomerStore, composer: any MessageComposer,
                 transport: any MessageTransport, logger: Logger) {
@@ -50,6 +52,7 @@ public final class MailingSender {
         let started = now()
         var report = SendReport(mailing: mailing.id)
         pendingOutcome = nil
+        composedAhead = nil
         let start = try mailings.beginSending(mailing.id, pid: getpid(), resendUnknown: options.resendUnknown, throttle: nil)
         report.foundUnknown = start.newlyUnknown
         report.requeued = start.requeued
@@ -83,12 +86,15 @@ public final class MailingSender {
         }
 
         defer { transport.close() }
+        // The last pending entry taken: each batch reads on from it.
+        var cursor: String?
         sending: while true {
-            let batch = try mailings.sendable(of: mailing.id, now: now(), limit: 200)
+            let batch = try mailings.sendable(of: mailing.id, now: now(), after: cursor, limit: 200)
             if batch.isEmpty { break }
+            cursor = batch.last(where: { $0.state == .pending })?.customerNumber ?? cursor
             let found = try customers.customers(numbers: batch.map(\.customerNumber))
             let byNumber = Dictionary(found.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-            for entry in batch {
+            for (position, entry) in batch.enumerated() {
                 if try stopAsked() {
                     report.stopped = true
                     break sending
@@ -110,7 +116,9 @@ public final class MailingSender {
                 }
                 lastStart = now()
                 if entry.state == .pending { left -= 1 }
-                try deliver(entry, customer: byNumber[entry.customerNumber], mailing: mailing, options: options, report: &report)
+                let next = batch.indices.contains(position + 1) ? batch[position + 1] : nil
+                try deliver(entry, customer: byNumber[entry.customerNumber], mailing: mailing, options: options, report: &report,
+                            next: next.flatMap { next in byNumber[next.customerNumber].map { (next, $0) } })
                 inConnection += 1
                 progress(SendProgress(sent: report.sent, failed: report.failed, left: max(0, left), elapsed: now().timeIntervalSince(started)))
             }
@@ -133,7 +141,7 @@ public final class MailingSender {
     }
 
     private func deliver(_ entry: OutboxEntry, customer: Customer?, mailing: Mailing, options: SendOptions,
-                         report: inout SendReport) throws {
+                         report: inout SendReport, next: (entry: OutboxEntry, customer: Customer)?) throws {
         let number = entry.customerNumber
         guard let customer else {
             try mailings.record(mailing.id, outcome: OutboxOutcome(
@@ -141,23 +149,35 @@ public final class MailingSender {
             report.failed += 1
             return
         }
+        let composed: Result<RenderedMessage, any Error>
+        if let ahead = composedAhead, ahead.customer == number {
+            composed = ahead.content
+        } else {
+            composed = Result { try composer.compose(customer) }
+        }
+        composedAhead = nil
         let content: RenderedMessage
-        do {
-            content = try composer.compose(customer)
-        } catch {
+        switch composed {
+        case .success(let rendered):
+            content = rendered
+        case .failure(let error):
             try mailings.record(mailing.id, outcome: OutboxOutcome(customer: number, state: .failed, reason: "\(error)"),
                                 thenCommitting: nil)
             report.failed += 1
             return
         }
-        let message = OutgoingMessage(
-            channel: mailing.channel, mailingID: mailing.id, customerNumber: number, address: entry.address ?? "",
-            displayName: customer.recipientName, content: content, purpose: mailing.purpose,
-            idempotencyKey: "kassa-\(mailing.id)-\(number)")
-        let outcome = transport.deliver(message) {
+        let message = outgoing(entry, customer: customer, content: content, mailing: mailing)
+        let outcome = transport.deliver(message, commit: {
             try mailings.record(mailing.id, outcome: pendingOutcome, thenCommitting: number)
             pendingOutcome = nil
-        }
+        }, whileWaiting: {
+            guard let next else { return }
+            let content = Result { try composer.compose(next.customer) }
+            composedAhead = (next.entry.customerNumber, content)
+            if case .success(let rendered) = content {
+                transport.prepare(outgoing(next.entry, customer: next.customer, content: rendered, mailing: mailing))
+            }
+        })
         // A transport that gave up before its commit point left the previous outcome unwritten.
         try flushOutcome(of: mailing.id)
         var recorded = OutboxOutcome(customer: number, state: .sent)
@@ -187,6 +207,13 @@ public final class MailingSender {
             report.unknown += 1
         }
         pendingOutcome = recorded
+    }
+
+    private func outgoing(_ entry: OutboxEntry, customer: Customer, content: RenderedMessage, mailing: Mailing) -> OutgoingMessage {
+        OutgoingMessage(
+            channel: mailing.channel, mailingID: mailing.id, customerNumber: entry.customerNumber, address: entry.address ?? "",
+            displayName: customer.recipientName, content: content, purpose: mailing.purpose,
+            idempotencyKey: "kassa-\(mailing.id)-\(entry.customerNumber)")
     }
 
     private func flushOutcome(of mailing: Int64) throws {

@@ -19,6 +19,24 @@ public protocol MessageTransport: AnyObject {
     /// (or not at all when it gives up before it).
     func deliver(_ message: OutgoingMessage, commit: () throws -> Void) -> DeliveryOutcome
 
+    /// `deliver(_:commit:)` that calls `whileWaiting` at most once, after the commit point,
+    /// while it waits for the answer: a sender composes its next message there, so that the
+    /// work overlaps the round trip instead of following it. A transport that never waits
+    /// need not call it; the sender then composes when it gets there.
+    func deliver(_ message: OutgoingMessage, commit: () throws -> Void, whileWaiting: () -> Void) -> DeliveryOutcome
+
+    /// Readies `message` for a later `deliver` (encoding, signing) while the transport waits
+    /// for an earlier one; `deliver` does whatever was not readied.
+    func prepare(_ message: OutgoingMessage)
+
     /// Ends any open connection (after a batch: "disconnect after X mails", 001).
     func close()
+}
+
+extension MessageTransport {
+    public func deliver(_ message: OutgoingMessage, commit: () throws -> Void, whileWaiting: () -> Void) -> DeliveryOutcome {
+        deliver(message, commit: commit)
+    }
+
+    public func prepare(_ message: OutgoingMessage) {}
 }

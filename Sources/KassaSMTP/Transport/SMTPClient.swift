@@ -77,8 +77,9 @@ public final class SMTPClient {
     }
 
     /// Sends one message and waits for its outcome; `commit` runs right before the end of the
-    /// data is written (see the type's documentation).
-    public func send(_ envelope: SMTPEnvelope, commit: () throws -> Void) -> SMTPMessageOutcome {
+    /// data is written (see the type's documentation), `whileWaiting` once the data is on its
+    /// way and before the verdict is read: the caller's own work overlaps the round trip.
+    public func send(_ envelope: SMTPEnvelope, commit: () throws -> Void, whileWaiting: () -> Void = {}) -> SMTPMessageOutcome {
         if let permanentFailure {
             return .failed(SMTPDeliveryFailure(kind: .permanent, error: permanentFailure))
         }
@@ -137,7 +138,9 @@ public final class SMTPClient {
                 }
                 let result: SMTPMessageResult
                 do {
-                    result = try awaitReply(connection.writeData())
+                    let verdict = connection.writeData()
+                    whileWaiting()
+                    result = try awaitReply(verdict)
                 } catch {
                     self.connection = nil
                     let error = SMTPError(.connectionClosed, "The connection to the SMTP server failed after the message data was handed over (\(error)); the message may have been accepted.")

@@ -70,6 +70,8 @@ public final class SMTPTransport: MessageTransport {
     let signer: DKIMSigner?
     let unsubscribeURL: String?
     let unsubscribeMailto: String?
+    /// The message `prepare` readied, by idempotency key.
+    private var prepared: (key: String, envelope: Result<(SMTPEnvelope, messageID: String), DeliveryFailure>)?
 
     /// The transport for `settings`, with the default options: the factory the command line
     /// calls.
@@ -132,27 +134,35 @@ public final class SMTPTransport: MessageTransport {
 
     /// Sends `message`; `commit` runs right before the end of the data is written.
     public func deliver(_ message: OutgoingMessage, commit: () throws -> Void) -> DeliveryOutcome {
-        guard message.channel == .email else {
-            return .failed(reason: "Message for customer \(message.customerNumber) is an SMS; the SMTP transport carries only e-mail.")
+        deliver(message, commit: commit, whileWaiting: {})
+    }
+
+    /// Encodes (and signs) `message` now, for the `deliver` that follows.
+    public func prepare(_ message: OutgoingMessage) {
+        prepared = (message.idempotencyKey, envelope(for: message))
+    }
+
+    /// Sends `message`; `commit` runs right before the end of the data is written and
+    /// `whileWaiting` while the server's verdict is on its way.
+    public func deliver(_ message: OutgoingMessage, commit: () throws -> Void, whileWaiting: () -> Void) -> DeliveryOutcome {
+        let readied: Result<(SMTPEnvelope, messageID: String), DeliveryFailure>
+        if let prepared, prepared.key == message.idempotencyKey {
+            readied = prepared.envelope
+        } else {
+            readied = envelope(for: message)
         }
-        let mail: EncodedMail
-        do {
-            mail = try encoder.encode(mailMessage(for: message))
-        } catch {
-            return .failed(reason: "The e-mail to <\(message.address)> (customer \(message.customerNumber)) cannot be written: \(error.message)")
+        prepared = nil
+        let envelope: SMTPEnvelope
+        let messageID: String
+        switch readied {
+        case .success(let ready):
+            (envelope, messageID) = ready
+        case .failure(let failure):
+            return .failed(reason: failure.reason)
         }
-        var bytes = mail.bytes
-        if let signer {
-            do {
-                bytes = try signer.sign(bytes)
-            } catch {
-                return .failed(reason: "The e-mail to <\(message.address)> (customer \(message.customerNumber)) cannot be DKIM-signed: \(error.message)")
-            }
-        }
-        let envelope = SMTPEnvelope(from: mail.sender, recipients: mail.recipients, message: bytes, requiresSMTPUTF8: mail.requiresSMTPUTF8)
-        switch client.send(envelope, commit: commit) {
+        switch client.send(envelope, commit: commit, whileWaiting: whileWaiting) {
         case .accepted:
-            return .sent(reference: mail.messageID)
+            return .sent(reference: messageID)
         case .failed(let failure):
             switch failure.kind {
             case .temporary: return .retry(reason: failure.error.message)
@@ -161,6 +171,33 @@ public final class SMTPTransport: MessageTransport {
         case .unknown(let error):
             return .unknown(reason: error.message)
         }
+    }
+
+    /// Why a message cannot be put on the wire at all.
+    struct DeliveryFailure: Error {
+        var reason: String
+    }
+
+    private func envelope(for message: OutgoingMessage) -> Result<(SMTPEnvelope, messageID: String), DeliveryFailure> {
+        guard message.channel == .email else {
+            return .failure(DeliveryFailure(reason: "Message for customer \(message.customerNumber) is an SMS; the SMTP transport carries only e-mail."))
+        }
+        let mail: EncodedMail
+        do {
+            mail = try encoder.encode(mailMessage(for: message))
+        } catch {
+            return .failure(DeliveryFailure(reason: "The e-mail to <\(message.address)> (customer \(message.customerNumber)) cannot be written: \(error.message)"))
+        }
+        var bytes = mail.bytes
+        if let signer {
+            do {
+                bytes = try signer.sign(bytes)
+            } catch {
+                return .failure(DeliveryFailure(reason: "The e-mail to <\(message.address)> (customer \(message.customerNumber)) cannot be DKIM-signed: \(error.message)"))
+            }
+        }
+        let envelope = SMTPEnvelope(from: mail.sender, recipients: mail.recipients, message: bytes, requiresSMTPUTF8: mail.requiresSMTPUTF8)
+        return .success((envelope, mail.messageID))
     }
 
     /// Ends the open connection, if any (QUIT); the next message opens a new one.

@@ -46,10 +46,30 @@ struct MailingStoreTests {
         let start = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, throttle: nil)
         #expect(start.newlyUnknown == 1)
         #expect(try mailings.counts(of: saved.id)[.unknown] == 1)
-        #expect(try mailings.sendable(of: saved.id, now: Date(), limit: 10).isEmpty)
+        #expect(try mailings.sendable(of: saved.id, now: Date(), after: nil, limit: 10).isEmpty)
         let again = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: true, throttle: nil)
         #expect(again.requeued == 1)
-        #expect(try mailings.sendable(of: saved.id, now: Date(), limit: 10).map(\.customerNumber) == ["1"])
+        #expect(try mailings.sendable(of: saved.id, now: Date(), after: nil, limit: 10).map(\.customerNumber) == ["1"])
+    }
+
+    @Test("sendable reads pending rows on from the cursor in number order, then the retries that are due")
+    func sendableCursor() throws {
+        let mailings = try SQLiteMailingStore(customers: StoreFixtures.store())
+        let numbers = ["9", "10", "11", "100", "2", "30"]
+        let saved = try mailings.create(Self.draft(), snapshot: MailingSnapshot(entries: numbers.map {
+            OutboxEntry(customerNumber: $0, address: "+4670111\($0)", state: .pending)
+        }))
+        let now = Date()
+        let first = try mailings.sendable(of: saved.id, now: now, after: nil, limit: 3).map(\.customerNumber)
+        #expect(first == ["2", "9", "10"])
+        // "9" waits for a retry in a minute, "2" is due again already; "10" was sent.
+        try mailings.record(saved.id, outcome: OutboxOutcome(customer: "9", state: .retry, reason: "421", nextAttemptAt: now.addingTimeInterval(60)), thenCommitting: nil)
+        try mailings.record(saved.id, outcome: OutboxOutcome(customer: "2", state: .retry, reason: "451", nextAttemptAt: now.addingTimeInterval(-1)), thenCommitting: nil)
+        try mailings.record(saved.id, outcome: OutboxOutcome(customer: "10", state: .sent), thenCommitting: nil)
+        let rest = try mailings.sendable(of: saved.id, now: now, after: "10", limit: 10).map(\.customerNumber)
+        #expect(rest == ["11", "30", "100", "2"])
+        #expect(try mailings.sendable(of: saved.id, now: now.addingTimeInterval(120), after: "100", limit: 10).map(\.customerNumber) == ["2", "9"])
+        #expect(try mailings.counts(of: saved.id)[.retry] == 2)
     }
 
     @Test("a second sender is refused while the first one's process lives")
