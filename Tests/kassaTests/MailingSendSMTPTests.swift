@@ -33,9 +33,64 @@ import Testing
         #expect(captured.count == recipients)
         #expect(Set(captured.flatMap(\.recipients)).count == recipients, "one message per customer")
         #expect(MailingSendCommandTests.outboxFiles(folder).isEmpty, "nothing went to the outbox folder")
-        for mail in try CheckedMail.check(captured.map(\.path)) {
+        // Each message is composed while the previous one's verdict is on its way: every
+        // envelope, header and text must still belong to one and the same customer.
+        for (capture, mail) in zip(captured, try CheckedMail.check(captured.map(\.path))) {
             #expect(mail.defects == [])
-            #expect(mail.subject?.hasPrefix("Kvitto för ") == true)
+            let recipient = try #require(mail.to?.first)
+            #expect(capture.recipients == [recipient.address])
+            let subject = try #require(mail.subject)
+            #expect(subject.hasPrefix("Kvitto för "))
+            let firstName = String(subject.dropFirst("Kvitto för ".count))
+            if firstName != "dig" {
+                #expect(recipient.name.hasPrefix(firstName), "\(subject) went to \(recipient.name) <\(recipient.address)>")
+            }
+        }
+    }
+
+    @Test func aMessageThatCannotBeComposedFailsForItsOwnCustomerOnly() throws {
+        let folder = try RegisterCommandTests.seeded(60)
+        let server = try AiosmtpdServer(in: folder)
+        defer { server.stop() }
+        try configure(folder, port: server.port)
+        // Messages are composed one ahead, while the server answers the previous one: a
+        // failure must still land on the customer whose message failed.
+        try folder.write("plugins/picky.lua", """
+            kassa.plugin { name = "picky", version = "1.0.0", api = 1 }
+            kassa.template {
+              name = "picky",
+              channel = "email",
+              render = function(c)
+                if c.number:sub(-1) == "3" then error("no message for " .. c.number) end
+                return { subject = "Till " .. c.number, text = "Hej " .. c.number }
+              end,
+            }
+            """)
+        let plugins = ["--plugins", folder.file("plugins")]
+        let created = try MailingSendCommandTests.kassa(["mailing", "create", "--channel", "email", "--purpose", "transactional",
+                                                         "--has", "email", "--template", "picky"] + plugins, in: folder)
+        #expect(created.status == 0, "\(created.stderr)")
+
+        let send = try MailingSendCommandTests.kassa(["mailing", "send", "1", "--json"] + plugins, in: folder)
+
+        #expect(send.status == 0, "a message that fails is reported, the run goes on: \(send.stderr)")
+        let status = try MailingSendCommandTests.status(folder)
+        let failures = try #require(status["failures"] as? [[String: Any]])
+        let failed = failures.compactMap { $0["customer"] as? String }
+        #expect(!failed.isEmpty)
+        #expect(failed.allSatisfy { $0.hasSuffix("3") }, "\(failed)")
+        for failure in failures {
+            let customer = try #require(failure["customer"] as? String)
+            #expect((failure["reason"] as? String)?.contains("no message for \(customer)") == true, "\(failure)")
+        }
+        let captured = try server.messages()
+        #expect(captured.count == (status["sent"] as? Int))
+        #expect(captured.count + failed.count == (status["recipients"] as? Int))
+        for (capture, mail) in zip(captured, try CheckedMail.check(captured.map(\.path))) {
+            let number = String(try #require(mail.subject).dropFirst("Till ".count))
+            #expect(!number.hasSuffix("3"))
+            #expect(!failed.contains(number))
+            #expect(capture.recipients == [try #require(mail.to?.first).address])
         }
     }
 

@@ -198,6 +198,6 @@ struct ChequeIssueTests {
         let identifiers = try fixture.customers.database.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(identifiers == ["customer-v1", "loyalty-v1", "mailing-v1", "mailing-v2"])
+        #expect(identifiers == ["customer-v1", "loyalty-v1", "mailing-v1", "mailing-v2", "mailing-v3"])
     }
 }
