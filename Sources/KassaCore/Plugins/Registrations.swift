@@ -5,6 +5,16 @@ import Logging
 public protocol FilterImplementation: AnyObject {
     /// One verdict per customer, in order.
     func matches(_ customers: [Customer], parameters: [String: ParameterValue]) throws -> [Bool]
+
+    /// `matches(_:parameters:)` over customers read without their lists; `whole` reads the
+    /// batch again with them (see `CustomerFilter`). The default reads them first.
+    func matches(_ customers: [Customer], whole: () throws -> [Customer], parameters: [String: ParameterValue]) throws -> [Bool]
+}
+
+extension FilterImplementation {
+    public func matches(_ customers: [Customer], whole: () throws -> [Customer], parameters: [String: ParameterValue]) throws -> [Bool] {
+        try matches(whole(), parameters: parameters)
+    }
 }
 
 /// Runs a menu (`##MENU#Name#`) or a function (`#CODE#`).

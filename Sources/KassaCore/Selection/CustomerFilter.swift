@@ -9,6 +9,17 @@ public protocol CustomerFilter {
     /// For each customer of `batch`, whether it passes the filter: exactly one answer per
     /// customer, in the same order. Throwing stops the whole selection with that error.
     func matches(_ batch: [Customer]) throws -> [Bool]
+
+    /// `matches(_:)` over customers read without their lists (contact e-mails, vehicles,
+    /// cards, attributes); `whole` reads the batch again with them, in the same order. A
+    /// filter that reads no list never pays for them. The default reads them first.
+    func matches(_ batch: [Customer], whole: () throws -> [Customer]) throws -> [Bool]
+}
+
+extension CustomerFilter {
+    public func matches(_ batch: [Customer], whole: () throws -> [Customer]) throws -> [Bool] {
+        try matches(whole())
+    }
 }
 
 /// Finds custom filters by name: the registry of filters from Lua and native plugins.

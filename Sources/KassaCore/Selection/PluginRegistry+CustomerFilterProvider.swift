@@ -19,4 +19,8 @@ struct BoundCustomerFilter: CustomerFilter {
     func matches(_ batch: [Customer]) throws -> [Bool] {
         try implementation.matches(batch, parameters: parameters)
     }
+
+    func matches(_ batch: [Customer], whole: () throws -> [Customer]) throws -> [Bool] {
+        try implementation.matches(batch, whole: whole, parameters: parameters)
+    }
 }

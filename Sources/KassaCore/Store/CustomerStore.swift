@@ -41,8 +41,10 @@ public protocol CustomerStore: Sendable {
 
     /// The customers meeting the built-in criteria of `selection`, in customer-number
     /// order, in batches of at most `batchSize` (its custom filter is ignored here; see
-    /// `select(_:batchSize:filters:)`).
-    func selectMatchingCriteria(_ selection: CustomerSelection, batchSize: Int) throws -> CustomerBatches
+    /// `select(_:batchSize:filters:)`). Without `lists`, the customers come without their
+    /// contact e-mails, vehicles, cards and attributes, which cost more to read than the
+    /// rest of them (`customers(numbers:)` reads them whole).
+    func selectMatchingCriteria(_ selection: CustomerSelection, batchSize: Int, lists: Bool) throws -> CustomerBatches
 
     /// The numbers of the customers meeting the built-in criteria of `selection`, in
     /// customer-number order, in batches of at most `batchSize`.
@@ -85,19 +87,50 @@ extension CustomerStore {
     public func select(
         _ selection: CustomerSelection, batchSize: Int = 1000, filters: (any CustomerFilterProvider)? = nil
     ) throws -> CustomerBatches {
-        let candidates = try selectMatchingCriteria(selection, batchSize: batchSize)
-        guard let filter = try Self.customFilter(of: selection, from: filters) else { return candidates }
+        try select(selection, batchSize: batchSize, filters: filters, lists: true)
+    }
+
+    /// `select(_:batchSize:filters:)`; without `lists` when the caller needs only what the
+    /// customers' rows hold (their numbers, a count).
+    ///
+    /// A custom filter gets its candidates without their lists: most filters read a few
+    /// fields of the row, and the lists cost more to read than the rest of the customer. A
+    /// filter that reads one has its whole batch read again with them, once.
+    func select(
+        _ selection: CustomerSelection, batchSize: Int, filters: (any CustomerFilterProvider)?, lists: Bool
+    ) throws -> CustomerBatches {
+        guard let filter = try Self.customFilter(of: selection, from: filters) else {
+            return try selectMatchingCriteria(selection, batchSize: batchSize, lists: lists)
+        }
+        let candidates = try selectMatchingCriteria(selection, batchSize: batchSize, lists: false)
         let name = selection.customFilter?.name ?? ""
         return CustomerBatches {
             guard let batch = try candidates.next() else { return nil }
-            let verdicts = try filter.matches(batch)
+            var whole: [Customer]?
+            let verdicts = try filter.matches(batch, whole: {
+                if let whole { return whole }
+                let read = try self.withLists(batch)
+                whole = read
+                return read
+            })
             guard verdicts.count == batch.count else {
                 throw SelectionError(
                     .filterMisbehaved,
                     "The custom filter \"\(name)\" answered \(verdicts.count) times for \(batch.count) customers.")
             }
-            return zip(batch, verdicts).compactMap { $1 ? $0 : nil }
+            let chosen = zip(whole ?? batch, verdicts).compactMap { $1 ? $0 : nil }
+            guard lists, whole == nil else { return chosen }
+            return try self.withLists(chosen)
         }
+    }
+
+    /// `customers` read again with their lists, in the same order. One deleted meanwhile
+    /// stays as it was given, so that positions keep matching.
+    func withLists(_ customers: [Customer]) throws -> [Customer] {
+        guard !customers.isEmpty else { return [] }
+        let read = try self.customers(numbers: customers.map(\.number))
+        let byNumber = Dictionary(read.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        return customers.map { byNumber[$0.number] ?? $0 }
     }
 
     /// How many customers `selection` chooses. Without a custom filter this is one
@@ -105,7 +138,7 @@ extension CustomerStore {
     public func count(_ selection: CustomerSelection, filters: (any CustomerFilterProvider)? = nil) throws -> Int {
         guard selection.customFilter != nil else { return try countMatchingCriteria(selection) }
         var total = 0
-        try select(selection, filters: filters).forEach { total += $0.count }
+        try select(selection, batchSize: 1000, filters: filters, lists: false).forEach { total += $0.count }
         return total
     }
 
@@ -117,7 +150,7 @@ extension CustomerStore {
         guard selection.customFilter != nil else {
             return try numbersMatchingCriteria(selection, batchSize: batchSize)
         }
-        return try select(selection, batchSize: batchSize, filters: filters).map(\.number)
+        return try select(selection, batchSize: batchSize, filters: filters, lists: false).map(\.number)
     }
 
     private static func customFilter(

@@ -14,7 +14,7 @@ extension SQLiteCustomerStore {
     ///
     /// The ids travel as one JSON array parameter (`json_each`), so the statement text is
     /// the same for every batch and stays in GRDB's statement cache.
-    static func customers(ids: some Collection<Int64>, _ db: Database) throws -> [Customer] {
+    static func customers(ids: some Collection<Int64>, _ db: Database, lists: Bool = true) throws -> [Customer] {
         guard !ids.isEmpty else { return [] }
         let idList = jsonArray(ids)
         var customers: [Customer] = []
@@ -31,6 +31,7 @@ extension SQLiteCustomerStore {
             index[row[0]] = customers.count
             customers.append(customer(row))
         }
+        guard lists else { return customers }
 
         let emails = try Row.fetchCursor(
             db.cachedStatement(sql: """

@@ -20,7 +20,7 @@ extension SQLiteCustomerStore {
         }
     }
 
-    public func selectMatchingCriteria(_ selection: CustomerSelection, batchSize: Int) throws -> CustomerBatches {
+    public func selectMatchingCriteria(_ selection: CustomerSelection, batchSize: Int, lists: Bool) throws -> CustomerBatches {
         let ids = try matchingIDs(selection, batchSize: batchSize)
         var offset = 0
         return CustomerBatches { [self] in
@@ -28,7 +28,7 @@ extension SQLiteCustomerStore {
             let slice = ids[offset..<min(offset + batchSize, ids.count)]
             offset += slice.count
             return try access("read the selected customers") {
-                try database.read { db in try Self.customers(ids: slice, db) }
+                try database.read { db in try Self.customers(ids: slice, db, lists: lists) }
             }
         }
     }

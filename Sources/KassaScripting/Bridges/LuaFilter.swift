@@ -14,9 +14,23 @@ final class LuaFilter: FilterImplementation {
     }
 
     func matches(_ customers: [Customer], parameters: [String: ParameterValue]) throws -> [Bool] {
+        try run(customers, whole: nil, parameters: parameters)
+    }
+
+    func matches(_ customers: [Customer], whole: () throws -> [Customer], parameters: [String: ParameterValue]) throws -> [Bool] {
+        try withoutActuallyEscaping(whole) { whole in
+            try run(customers, whole: whole, parameters: parameters)
+        }
+    }
+
+    private func run(_ customers: [Customer], whole: (() throws -> [Customer])?, parameters: [String: ParameterValue]) throws -> [Bool] {
         let records = host.customerRecords
-        records.load(customers)
-        defer { records.kind.invalidateProxies() }
+        records.load(customers, whole: whole)
+        // The proxies and the reader of lists end with this call.
+        defer {
+            records.kind.invalidateProxies()
+            records.load([], whole: nil)
+        }
         do {
             return try records.kind.filter(match, argument: .table(LuaTable(fields: parameters.mapValues(\.luaValue))))
         } catch {

@@ -11,7 +11,21 @@ final class CustomerRecords {
     /// The customers of the current batch, shared with the resolver.
     private final class Batch {
         var customers: [Customer] = []
+        /// Reads the batch again with its lists, when it was loaded without them.
+        var whole: (() throws -> [Customer])?
+
+        /// Customer `index` as a list field needs it: read whole first if it came without.
+        func customer(at index: Int, for field: String) throws -> Customer {
+            if let whole, CustomerRecords.listFields.contains(field) {
+                customers = try whole()
+                self.whole = nil
+            }
+            return customers[index]
+        }
     }
+
+    /// The fields that selections may leave unread (`CustomerStore.selectMatchingCriteria`).
+    static let listFields: Set<String> = ["contact_emails", "vehicles", "cards", "attrs"]
 
     let kind: LuaRecordKind
     /// The methods every customer has, for plain customer tables too.
@@ -83,16 +97,18 @@ final class CustomerRecords {
         self.methods = methods
         let batch = self.batch
         kind = LuaRecordKind(state: state, name: "customer", fields: fields, methods: methods) { index, field in
-            try CustomerRecords.resolve(field, of: batch.customers[index])
+            try CustomerRecords.resolve(field, of: batch.customer(at: index, for: field))
         }
     }
 
     /// The customers currently loaded.
     var customers: [Customer] { batch.customers }
 
-    /// Makes `customers` the current batch; earlier proxies stop working.
-    func load(_ customers: [Customer]) {
+    /// Makes `customers` the current batch; earlier proxies stop working. Customers read
+    /// without their lists come with `whole`, which the first read of a list calls.
+    func load(_ customers: [Customer], whole: (() throws -> [Customer])? = nil) {
         batch.customers = customers
+        batch.whole = whole
         kind.load(count: customers.count) { writer in
             for customer in customers {
                 writer.nextRecord()

@@ -18,14 +18,39 @@ private final class RecordingFilter: CustomerFilter {
     }
 }
 
+/// A filter that reads customers' vehicles only when `needsLists` says so, through the
+/// `whole` reader that selections hand to filters.
+private final class ListReadingFilter: CustomerFilter {
+    let needsLists: Bool
+    private(set) var givenVehicles = 0
+    private(set) var wholeReads = 0
+
+    init(needsLists: Bool) {
+        self.needsLists = needsLists
+    }
+
+    func matches(_ batch: [Customer]) throws -> [Bool] {
+        batch.map { $0.vehicles.contains { $0.brand?.lowercased() == "volvo" } }
+    }
+
+    func matches(_ batch: [Customer], whole: () throws -> [Customer]) throws -> [Bool] {
+        givenVehicles += batch.reduce(0) { $0 + $1.vehicles.count }
+        guard needsLists else { return batch.map { Int($0.number)! <= 4 } }
+        wholeReads += 1
+        let read = try whole()
+        #expect(try whole().map(\.number) == read.map(\.number), "a second read gives the same batch")
+        return try matches(read)
+    }
+}
+
 /// A registry of filters by name, like the scripting layer's.
 private final class FilterShelf: CustomerFilterProvider {
     struct UnknownFilter: Error, Equatable { let name: String }
 
     var made: [(name: String, parameters: [String: String])] = []
-    let filters: [String: RecordingFilter]
+    let filters: [String: any CustomerFilter]
 
-    init(_ filters: [String: RecordingFilter]) {
+    init(_ filters: [String: any CustomerFilter]) {
         self.filters = filters
     }
 
@@ -42,6 +67,25 @@ struct CustomFilterTests {
         var selection = CustomerSelection()
         selection.customFilter = CustomFilterReference(name: name, parameters: parameters)
         return selection
+    }
+
+    @Test("candidates come without their lists; a filter that reads them gets them, and the chosen always have them")
+    func listsOnlyWhenRead() throws {
+        let store = try StoreFixtures.store()
+        let byRow = ListReadingFilter(needsLists: false)
+        let chosen = try store.allCustomers(Self.selection("row"), batchSize: 2, filters: FilterShelf(["row": byRow]))
+        #expect(byRow.givenVehicles == 0, "the filter was given customers without their lists")
+        #expect(chosen.map(\.number) == ["1", "2", "3", "4"])
+        #expect(chosen.first?.vehicles == [Vehicle(type: "car", brand: "Volvo", model: "V70")], "the chosen come whole")
+        #expect(try store.count(Self.selection("row"), filters: FilterShelf(["row": byRow])) == 4)
+
+        let byVehicle = ListReadingFilter(needsLists: true)
+        let volvos = try store.allCustomers(Self.selection("volvo"), batchSize: 2, filters: FilterShelf(["volvo": byVehicle]))
+        let expected = StoreFixtures.register.filter { $0.vehicles.contains { $0.brand?.lowercased() == "volvo" } }.map(\.number)
+        #expect(expected.count >= 2)
+        #expect(volvos.map(\.number) == expected.sorted { Int($0)! < Int($1)! })
+        #expect(volvos.allSatisfy { !$0.vehicles.isEmpty })
+        #expect(byVehicle.wholeReads > 0)
     }
 
     @Test("the filter sees only SQL-chosen customers, in batches, and gets its parameters")
