@@ -4,6 +4,13 @@ import Testing
 @testable import KassaCSV
 
 @Suite struct ValueParsingTests {
+    @Test func listsOfAddressesSplitOnCommasSemicolonsAndSpaces() {
+        #expect(CustomerRowDecoder.addresses(in: "a@x.se, b@y.se;c@z.se\td@w.se") == ["a@x.se", "b@y.se", "c@z.se", "d@w.se"])
+        #expect(CustomerRowDecoder.addresses(in: " ;, ") == [])
+        // Not ASCII: split by characters, so a no-break space separates and ö stays whole.
+        #expect(CustomerRowDecoder.addresses(in: "åsa@öberg.se\u{A0}b@y.se,\u{2003}c@z.se") == ["åsa@öberg.se", "b@y.se", "c@z.se"])
+    }
+
     @Test func wholeNumbers() {
         let valid: [(String, Int)] = [
             ("0", 0), ("12", 12), ("-12", -12), ("+7", 7), ("1 234", 1234), ("1\u{A0}234", 1234), ("1\u{202F}234 567", 1_234_567),

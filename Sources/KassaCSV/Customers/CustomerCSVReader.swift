@@ -86,7 +86,7 @@ public final class CustomerCSVReader {
         while try advance() {
             guard let customer = try decoder.decodeCurrent(of: reader) else { continue }
             if customer.number == pendingNumber {
-                try checkAgreement(of: customer)
+                try checkAgreement(of: customer, with: &pending!)
                 // Mutated in place: copying a Customer would retain every one of its strings.
                 pending!.vehicles += customer.vehicles
                 for address in customer.contactEmails where !pending!.contactEmails.contains(address) {
@@ -131,20 +131,25 @@ public final class CustomerCSVReader {
 
     /// A continuation row may leave customer cells empty or repeat them, not change them.
     /// Values are compared as decoded, so `070-123 45 67` repeats `+46701234567`.
-    private func checkAgreement(of row: Customer) throws {
-        guard let first = pending else { return }
+    private func checkAgreement(of row: Customer, with first: inout Customer) throws {
+        // `first` is inout only so that it is not copied (a copy retains every string).
         for (index, column) in layout.columns.enumerated() where index < reader.fieldCount && !reader.fieldIsBlank(index) {
-            let (mine, theirs): (String, String)
+            let agrees: Bool
             switch column {
             case .vehicle, .ignored, .field(.contactEmails): continue
+            case .field(let field): agrees = row.hasSameValue(field, as: first)
+            case .attribute(let key): agrees = row.attributes[key] == first.attributes[key]
+            }
+            guard !agrees else { continue }
+            let (mine, theirs): (String, String)
+            switch column {
             case .field(let field): (mine, theirs) = (row.csvText(field), first.csvText(field))
             case .attribute(let key): (mine, theirs) = (row.attributes[key] ?? "", first.attributes[key] ?? "")
+            default: continue
             }
-            if mine != theirs {
-                throw CSVError(.conflictingRows, file: reader.fileName, line: reader.line, column: index + 1,
-                               columnName: layout.header[index], value: mine,
-                               reason: "\(CSVError.quoted(mine)) differs from \(CSVError.quoted(theirs)) on line \(pendingLine), a row of the same customer")
-            }
+            throw CSVError(.conflictingRows, file: reader.fileName, line: reader.line, column: index + 1,
+                           columnName: layout.header[index], value: mine,
+                           reason: "\(CSVError.quoted(mine)) differs from \(CSVError.quoted(theirs)) on line \(pendingLine), a row of the same customer")
         }
     }
 }

@@ -126,11 +126,11 @@ public struct CustomerRowDecoder: Sendable {
                     guard EmailAddress.isValid(optional) else { throw invalid("is not an e-mail address") }
                     if field == .email { customer.email = optional } else { customer.billingEmail = optional }
                 case .contactEmails:
-                    for address in optional?.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }) ?? [] {
-                        guard EmailAddress.isValid(String(address)) else {
-                            throw invalid("holds \(CSVError.quoted(String(address))), which is not an e-mail address")
+                    for address in optional.map(Self.addresses) ?? [] {
+                        guard EmailAddress.isValid(address) else {
+                            throw invalid("holds \(CSVError.quoted(address)), which is not an e-mail address")
                         }
-                        customer.contactEmails.append(String(address))
+                        customer.contactEmails.append(address)
                     }
                 case .mobile:
                     if let optional { mobile = (index, optional) }
@@ -202,5 +202,16 @@ public struct CustomerRowDecoder: Sendable {
         case .monthFirst: return "is not a date: dates are read day first (\(forms)), and there is no month above 12"
         case .twoDigitYear: return "has a two-digit year; write the year in full (\(forms))"
         }
+    }
+
+    /// The addresses in a list separated by commas, semicolons or white space. ASCII text
+    /// is split by bytes: splitting by Character (grapheme clusters, Unicode properties)
+    /// cost a tenth of reading a whole customer file.
+    static func addresses(in list: String) -> [String] {
+        guard list.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return list.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init)
+        }
+        return list.utf8.split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == 0x20 || (0x09...0x0D).contains($0) })
+            .map { String(Substring($0)) }
     }
 }
