@@ -138,6 +138,39 @@ import Testing
         #expect(try KassaProcess.run(["select", "--count", "--db", folder.file("kassa.sqlite")], in: folder.path).stdout == "0\n")
     }
 
+    /// An import into a file nobody else has open writes through a rollback journal (no
+    /// second copy through the WAL): a kill in the middle must still change nothing.
+    @Test func aKilledImportChangesNothing() throws {
+        let folder = TemporaryDirectory()
+        let database = folder.file("kassa.sqlite")
+        try folder.write("first.csv", "Kundnr;Förnamn;Poäng\n" + (1...300).map { "\($0);Åsa\($0);\($0)\n" }.joined())
+        #expect(try KassaProcess.run(["customers", "import", "first.csv", "--db", database], in: folder.path).status == 0)
+        // Half the big file updates those 300 customers' pages, the rest adds new ones.
+        var big = "Kundnr;Förnamn;Efternamn;Ort;Poäng\n"
+        for number in 1...400_000 { big += "\(number);Bo\(number);Ek;Malmö;\(number % 997)\n" }
+        try folder.write("big.csv", big)
+
+        let importer = try KassaProcess.start(["customers", "import", "big.csv", "--db", database], in: folder.path)
+        let journal = database + "-journal"
+        let deadline = Date().addingTimeInterval(120)
+        while !FileManager.default.fileExists(atPath: journal), importer.isRunning, Date() < deadline {
+            usleep(5_000)
+        }
+        #expect(importer.isRunning, "the import ended before it could be killed midway")
+        usleep(300_000)
+        kill(importer.processIdentifier, SIGKILL)
+        importer.waitUntilExit()
+
+        let after = try KassaProcess.run(["select", "--json", "--db", database], in: folder.path)
+        #expect(after.status == 0, "\(after.stderr)")
+        let customers = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]])
+        #expect(customers.count == 300)
+        #expect(customers.allSatisfy { ($0["firstName"] as? String)?.hasPrefix("Åsa") == true })
+        #expect(!FileManager.default.fileExists(atPath: journal), "the interrupted write was rolled back")
+        // And the file takes the next import as usual.
+        #expect(try KassaProcess.run(["customers", "import", "first.csv", "--db", database], in: folder.path).status == 0)
+    }
+
     @Test func headersInEveryLanguageAndLatin1AreRead() throws {
         let folder = TemporaryDirectory()
         // Windows-1252 bytes, Dutch headers, a mobile without country code.

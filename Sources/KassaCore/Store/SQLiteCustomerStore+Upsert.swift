@@ -9,6 +9,8 @@ extension SQLiteCustomerStore {
 
     @discardableResult
     public func upsert(_ feed: (any CustomerWriter) throws -> Void) throws -> UpsertSummary {
+        let direct = beginDirectWrites()
+        defer { if direct { endDirectWrites() } }
         let summary = try access("write the customers") {
             try database.write { db -> UpsertSummary in
                 // A bigger page cache keeps more of a large import's pages in memory:
@@ -29,6 +31,40 @@ extension SQLiteCustomerStore {
             "inserted": "\(summary.inserted)", "updated": "\(summary.updated)",
         ])
         return summary
+    }
+
+    /// In WAL mode a large write is written twice: into the WAL, then by the checkpoint into
+    /// the database, after the commit and on the clock of the command (measured: 1.2 s of
+    /// a 5.7 s import of a million customers). When no other connection has the file open,
+    /// the upsert switches to a rollback journal: new pages go straight to the database as
+    /// the page cache spills, and the journal keeps only the pages it changes. The write is
+    /// as atomic (a crash leaves a hot journal, rolled back when the file is next opened);
+    /// whoever opens the file meanwhile waits for the lock. Returns whether it switched.
+    private func beginDirectWrites() -> Bool {
+        guard database is DatabasePool else { return false }
+        do {
+            return try database.writeWithoutTransaction { db in
+                // Another connection holds the file: keep WAL, and do not wait for it.
+                try db.execute(sql: "PRAGMA busy_timeout = 0")
+                defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)") }
+                return try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete"
+            }
+        } catch {
+            logger.debug("Writing through WAL: \(error)")
+            return false
+        }
+    }
+
+    /// Back to WAL, which the pool's readers need; if that fails now, opening the file next
+    /// time sets it again.
+    private func endDirectWrites() {
+        do {
+            try database.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+        } catch {
+            logger.warning("The customer database stays in rollback-journal mode until it is opened again: \(error)")
+        }
     }
 }
 

@@ -85,13 +85,16 @@ public final class SQLiteCustomerStore: CustomerStore {
         }
     }
 
+    /// How long a connection waits for another one's lock.
+    static let busyTimeoutMilliseconds = 10_000
+
     private static func configuration(durability: Durability) -> Configuration {
         var configuration = Configuration()
         configuration.label = "kassa.customers"
         configuration.foreignKeysEnabled = true
         // Several `kassa` processes may share the file (a cron import while the back-office
         // serves): wait for a lock rather than fail at once.
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(Double(busyTimeoutMilliseconds) / 1000)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
             // SQLite keeps a statement journal per write statement; in a temporary file
