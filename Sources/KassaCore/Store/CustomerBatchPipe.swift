@@ -3,11 +3,15 @@ import Foundation
 /// A bounded hand-over of customer batches from one producing thread to the writer.
 ///
 /// The producer blocks while `capacity` batches wait; the writer blocks while none do.
-/// Cancelling wakes both and makes the producer's next `put` throw.
+/// Cancelling wakes both and makes the producer's next `put` throw. Batches the writer is
+/// done with go back (`giveBack`) and are freed on the producer's thread: freeing a
+/// million customers costs the writer, the busier of the two, a tenth of its time, and
+/// freeing memory on the thread that allocated it spares the allocator's locks.
 final class CustomerBatchPipe: @unchecked Sendable {
     // All state is guarded by `condition`.
     private let condition = NSCondition()
     private var waiting: [[Customer]] = []
+    private var done: [[Customer]] = []
     private var finished = false
     private var producerExited = false
     private var producerError: (any Error)?
@@ -21,11 +25,24 @@ final class CustomerBatchPipe: @unchecked Sendable {
     /// Hands a batch to the writer; throws `CancellationError` once the writer gave up.
     func put(_ batch: [Customer]) throws {
         condition.lock()
-        defer { condition.unlock() }
         while waiting.count >= capacity && !cancelled { condition.wait() }
-        if cancelled { throw CancellationError() }
+        if cancelled {
+            condition.unlock()
+            throw CancellationError()
+        }
         waiting.append(batch)
+        let toFree = done
+        done = []
         condition.broadcast()
+        condition.unlock()
+        _ = consume toFree
+    }
+
+    /// Hands a written batch back, to be freed by the producer.
+    func giveBack(_ batch: consuming [Customer]) {
+        condition.lock()
+        if !producerExited { done.append(batch) }
+        condition.unlock()
     }
 
     /// The producer is done, with the error that stopped it, if any.

@@ -29,6 +29,7 @@ extension CustomerStore {
         return try upsert { writer in
             while let batch = try pipe.take() {
                 try writer.write(batch)
+                pipe.giveBack(batch)
             }
         }
     }
