@@ -669,25 +669,65 @@ void clua_push_sandbox_env(lua_State *L, int print_index) {
 
 // MARK: - Record proxies
 
-typedef struct record_proxy {
-    uint64_t generation;
-    int32_t index;
-} record_proxy;
+// A proxy is a light userdata whose value encodes the kind, the batch generation and the
+// record's index: making one allocates nothing and leaves the collector nothing to do
+// (measured: a full userdata per record cost about a quarter of a typical filter call).
+// All light userdata share one metatable per state; scripts never see any other light
+// userdata (the host's upvalues are not reachable without `debug`), so it serves records
+// only, and finds the kind from the proxy's bits.
+//
+//   bits 56..63  kind id (1..CLUA_MAX_RECORD_KINDS)
+//   bits 32..55  the low 24 bits of the batch generation
+//   bits  0..31  the record's index in its batch
+
+#define CLUA_MAX_RECORD_KINDS 64
+
+typedef struct record_kinds {
+    int count;
+    clua_record_batch *batches[CLUA_MAX_RECORD_KINDS + 1];
+} record_kinds;
 
 enum {
-    KIND_BATCH = 1,   // light userdata: clua_record_batch
-    KIND_FIELDS,      // name -> slot
-    KIND_METHODS,     // name -> function, or nil
-    KIND_RESOLVER,    // function(proxy, name), or nil
-    KIND_NAME,        // string
+    KINDS_STATE = 1,  // full userdata: record_kinds
+    KINDS_FIELDS,     // id -> (name -> slot)
+    KINDS_METHODS,    // id -> (name -> function), or nothing
+    KINDS_RESOLVERS,  // id -> function(proxy, name), or nothing
+    KINDS_NAMES,      // id -> kind name
 };
 
-static clua_record_batch *valid_proxy(lua_State *L, record_proxy **out) {
-    clua_record_batch *batch = (clua_record_batch *)lua_touserdata(L, lua_upvalueindex(KIND_BATCH));
-    record_proxy *proxy = (record_proxy *)lua_touserdata(L, 1);
-    if (proxy == NULL || proxy->generation != batch->generation || proxy->index < 0 || proxy->index >= batch->count) {
-        const char *kind = lua_tostring(L, lua_upvalueindex(KIND_NAME));
-        luaL_error(L, "this %s record is no longer valid: it belonged to an earlier call (keep the values you need, not the record)", kind);
+static const char *const kinds_key = "clua.record_kinds";
+
+static inline void *encode_proxy(int id, uint64_t generation, int32_t index) {
+    return (void *)(((uintptr_t)id << 56) | ((uintptr_t)(generation & 0xFFFFFF) << 32) | (uintptr_t)(uint32_t)index);
+}
+
+static inline int proxy_kind(const void *proxy) { return (int)((uintptr_t)proxy >> 56); }
+static inline int32_t proxy_index(const void *proxy) { return (int32_t)((uintptr_t)proxy & 0xFFFFFFFF); }
+
+// The batch of a live proxy at stack index 1, or NULL (stale: an earlier batch or call).
+static clua_record_batch *live_batch(const record_kinds *kinds, const void *proxy) {
+    int id = proxy_kind(proxy);
+    if (id < 1 || id > kinds->count) return NULL;
+    clua_record_batch *batch = kinds->batches[id];
+    int32_t index = proxy_index(proxy);
+    if ((((uintptr_t)proxy >> 32) & 0xFFFFFF) != (batch->generation & 0xFFFFFF) || index < 0 || index >= batch->count) return NULL;
+    return batch;
+}
+
+static const char *kind_name(lua_State *L, int id) {
+    lua_rawgeti(L, lua_upvalueindex(KINDS_NAMES), id);
+    const char *name = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    return name ? name : "record";
+}
+
+static clua_record_batch *valid_proxy(lua_State *L, const void **out) {
+    const record_kinds *kinds = (const record_kinds *)lua_touserdata(L, lua_upvalueindex(KINDS_STATE));
+    const void *proxy = lua_touserdata(L, 1);
+    clua_record_batch *batch = live_batch(kinds, proxy);
+    if (batch == NULL) {
+        luaL_error(L, "this %s record is no longer valid: it belonged to an earlier call (keep the values you need, not the record)",
+                   kind_name(L, proxy_kind(proxy)));
     }
     *out = proxy;
     return batch;
@@ -704,15 +744,16 @@ static void push_cell(lua_State *L, const clua_record_batch *batch, const clua_c
 }
 
 static int record_index(lua_State *L) {
-    record_proxy *proxy;
+    const void *proxy;
     clua_record_batch *batch = valid_proxy(L, &proxy);
+    int id = proxy_kind(proxy);
+    lua_rawgeti(L, lua_upvalueindex(KINDS_FIELDS), id);
     lua_pushvalue(L, 2);
-    if (lua_rawget(L, lua_upvalueindex(KIND_FIELDS)) == LUA_TNUMBER) {
+    if (lua_rawget(L, -2) == LUA_TNUMBER) {
         lua_Integer slot = lua_tointeger(L, -1);
-        lua_pop(L, 1);
-        const clua_cell *cell = &batch->cells[(size_t)proxy->index * (size_t)batch->fields + (size_t)slot];
-        if (cell->kind == 5 && !lua_isnil(L, lua_upvalueindex(KIND_RESOLVER))) {
-            lua_pushvalue(L, lua_upvalueindex(KIND_RESOLVER));
+        lua_pop(L, 2);
+        const clua_cell *cell = &batch->cells[(size_t)proxy_index(proxy) * (size_t)batch->fields + (size_t)slot];
+        if (cell->kind == 5 && lua_rawgeti(L, lua_upvalueindex(KINDS_RESOLVERS), id) == LUA_TFUNCTION) {
             lua_pushvalue(L, 1);
             lua_pushvalue(L, 2);
             lua_call(L, 2, 1);
@@ -721,122 +762,128 @@ static int record_index(lua_State *L) {
         push_cell(L, batch, cell);
         return 1;
     }
-    lua_pop(L, 1);
-    if (lua_type(L, lua_upvalueindex(KIND_METHODS)) == LUA_TTABLE) {
+    lua_pop(L, 2);
+    if (lua_rawgeti(L, lua_upvalueindex(KINDS_METHODS), id) == LUA_TTABLE) {
         lua_pushvalue(L, 2);
-        if (lua_rawget(L, lua_upvalueindex(KIND_METHODS)) != LUA_TNIL) return 1;
-        lua_pop(L, 1);
+        if (lua_rawget(L, -2) != LUA_TNIL) return 1;
     }
-    const char *kind = lua_tostring(L, lua_upvalueindex(KIND_NAME));
+    const char *kind = kind_name(L, id);
     if (lua_type(L, 2) == LUA_TSTRING)
         return luaL_error(L, "a %s has no field '%s'", kind, lua_tostring(L, 2));
     return luaL_error(L, "a %s has no field of type %s", kind, luaL_typename(L, 2));
 }
 
 static int record_newindex(lua_State *L) {
-    const char *kind = lua_tostring(L, lua_upvalueindex(1));
-    return luaL_error(L, "a %s record is read-only", kind);
+    return luaL_error(L, "a %s record is read-only", kind_name(L, proxy_kind(lua_touserdata(L, 1))));
 }
 
 static int record_tostring(lua_State *L) {
-    record_proxy *proxy;
+    const void *proxy;
     valid_proxy(L, &proxy);
-    lua_pushfstring(L, "%s record %d", lua_tostring(L, lua_upvalueindex(KIND_NAME)), (int)proxy->index + 1);
+    lua_pushfstring(L, "%s record %d", kind_name(L, proxy_kind(proxy)), (int)proxy_index(proxy) + 1);
     return 1;
 }
 
-static int record_eq(lua_State *L) {
-    record_proxy *a = (record_proxy *)lua_touserdata(L, 1);
-    record_proxy *b = (record_proxy *)lua_touserdata(L, 2);
-    lua_pushboolean(L, a && b && a->generation == b->generation && a->index == b->index);
-    return 1;
+// Pushes the shared state of record kinds, creating it (and the light userdata metatable)
+// on first use.
+static record_kinds *push_kinds(lua_State *L) {
+    if (lua_getfield(L, LUA_REGISTRYINDEX, kinds_key) == LUA_TTABLE) {
+        lua_rawgeti(L, -1, KINDS_STATE);
+        record_kinds *kinds = (record_kinds *)lua_touserdata(L, -1);
+        lua_pop(L, 1);
+        return kinds;
+    }
+    lua_pop(L, 1);
+    lua_createtable(L, 5, 0);
+    int registry = lua_gettop(L);
+    record_kinds *kinds = (record_kinds *)lua_newuserdatauv(L, sizeof(record_kinds), 0);
+    memset(kinds, 0, sizeof(record_kinds));
+    lua_rawseti(L, registry, KINDS_STATE);
+    for (int i = KINDS_FIELDS; i <= KINDS_NAMES; i++) {
+        lua_newtable(L);
+        lua_rawseti(L, registry, i);
+    }
+
+    lua_createtable(L, 0, 5);
+    int meta = lua_gettop(L);
+    lua_CFunction functions[] = { record_index, record_tostring, record_newindex };
+    const char *names[] = { "__index", "__tostring", "__newindex" };
+    for (int f = 0; f < 3; f++) {
+        for (int i = KINDS_STATE; i <= KINDS_NAMES; i++) lua_rawgeti(L, registry, i);
+        lua_pushcclosure(L, functions[f], KINDS_NAMES);
+        lua_setfield(L, meta, names[f]);
+    }
+    lua_pushliteral(L, "record");
+    lua_setfield(L, meta, "__name");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, meta, "__metatable");
+    lua_pushlightuserdata(L, NULL);
+    lua_pushvalue(L, meta);
+    lua_setmetatable(L, -2);
+    lua_pop(L, 2);
+
+    lua_pushvalue(L, registry);
+    lua_setfield(L, LUA_REGISTRYINDEX, kinds_key);
+    return kinds;
 }
 
-void clua_new_record_kind(lua_State *L, clua_record_batch *batch, const char *kind_name) {
+int clua_new_record_kind(lua_State *L, clua_record_batch *batch, const char *name) {
     // stack: fields, methods, resolver
     int resolver = lua_absindex(L, -1);
     int methods = resolver - 1;
     int fields = resolver - 2;
-    lua_createtable(L, 0, 6);
-    int meta = lua_gettop(L);
-
-    lua_pushlightuserdata(L, batch);
-    lua_pushvalue(L, fields);
-    lua_pushvalue(L, methods);
-    lua_pushvalue(L, resolver);
-    lua_pushstring(L, kind_name);
-    lua_pushcclosure(L, record_index, 5);
-    lua_setfield(L, meta, "__index");
-
-    lua_pushlightuserdata(L, batch);
-    lua_pushvalue(L, fields);
-    lua_pushvalue(L, methods);
-    lua_pushvalue(L, resolver);
-    lua_pushstring(L, kind_name);
-    lua_pushcclosure(L, record_tostring, 5);
-    lua_setfield(L, meta, "__tostring");
-
-    lua_pushstring(L, kind_name);
-    lua_pushcclosure(L, record_newindex, 1);
-    lua_setfield(L, meta, "__newindex");
-
-    lua_pushcfunction(L, record_eq);
-    lua_setfield(L, meta, "__eq");
-    lua_pushstring(L, kind_name);
-    lua_setfield(L, meta, "__name");
-    lua_pushboolean(L, 0);
-    lua_setfield(L, meta, "__metatable");
-    // The batch pointer, for clua_push_record and the filter loop.
-    lua_pushlightuserdata(L, batch);
-    lua_setfield(L, meta, "clua.batch");
-
-    lua_replace(L, fields);
-    lua_settop(L, fields);
+    record_kinds *kinds = push_kinds(L);
+    int registry = lua_gettop(L);
+    if (kinds->count >= CLUA_MAX_RECORD_KINDS) {
+        lua_settop(L, fields - 1);
+        return 0;
+    }
+    int id = ++kinds->count;
+    kinds->batches[id] = batch;
+    int sources[] = { fields, methods, resolver };
+    for (int i = 0; i < 3; i++) {
+        lua_rawgeti(L, registry, KINDS_FIELDS + i);
+        lua_pushvalue(L, sources[i]);
+        lua_rawseti(L, -2, id);
+        lua_pop(L, 1);
+    }
+    lua_rawgeti(L, registry, KINDS_NAMES);
+    lua_pushstring(L, name);
+    lua_rawseti(L, -2, id);
+    lua_settop(L, fields - 1);
+    return id;
 }
 
-static clua_record_batch *kind_batch(lua_State *L, int kind_index) {
-    lua_getfield(L, kind_index, "clua.batch");
-    clua_record_batch *batch = (clua_record_batch *)lua_touserdata(L, -1);
+void clua_drop_record_kind(lua_State *L, int kind) {
+    // Proxies still held by scripts must find a batch that matches nothing, not freed memory.
+    static clua_record_batch retired = { 0 };
+    record_kinds *kinds = push_kinds(L);
     lua_pop(L, 1);
-    return batch;
+    if (kind >= 1 && kind <= kinds->count) kinds->batches[kind] = &retired;
 }
 
-static void push_proxy(lua_State *L, int kind_index, uint64_t generation, int32_t index) {
-    record_proxy *proxy = (record_proxy *)lua_newuserdatauv(L, sizeof(record_proxy), 0);
-    proxy->generation = generation;
-    proxy->index = index;
-    lua_pushvalue(L, kind_index);
-    lua_setmetatable(L, -2);
+void clua_push_record(lua_State *L, const clua_record_batch *batch, int kind, int32_t index) {
+    lua_pushlightuserdata(L, encode_proxy(kind, batch->generation, index));
 }
 
-void clua_push_record(lua_State *L, int kind_index, int32_t index) {
-    kind_index = lua_absindex(L, kind_index);
-    clua_record_batch *batch = kind_batch(L, kind_index);
-    push_proxy(L, kind_index, batch->generation, index);
-}
-
-int32_t clua_record_index(lua_State *L, int idx, int kind_index) {
-    kind_index = lua_absindex(L, kind_index);
-    idx = lua_absindex(L, idx);
-    if (!lua_getmetatable(L, idx)) return -1;
-    int same = lua_rawequal(L, -1, kind_index);
-    lua_pop(L, 1);
-    if (!same) return -1;
-    clua_record_batch *batch = kind_batch(L, kind_index);
-    record_proxy *proxy = (record_proxy *)lua_touserdata(L, idx);
-    if (proxy->generation != batch->generation || proxy->index < 0 || proxy->index >= batch->count) return -1;
-    return proxy->index;
+int32_t clua_record_index(lua_State *L, int idx, const clua_record_batch *batch, int kind) {
+    if (lua_type(L, idx) != LUA_TLIGHTUSERDATA) return -1;
+    const void *proxy = lua_touserdata(L, idx);
+    int32_t index = proxy_index(proxy);
+    if (proxy_kind(proxy) != kind || (((uintptr_t)proxy >> 32) & 0xFFFFFF) != (batch->generation & 0xFFFFFF)
+        || index < 0 || index >= batch->count) return -1;
+    return index;
 }
 
 static int record_filter(lua_State *L) {
-    // upvalue 1: the kind's metatable. Arguments: predicate, argument.
-    int kind_index = lua_upvalueindex(1);
-    clua_record_batch *batch = kind_batch(L, kind_index);
+    // upvalue 1: the kind's batch; upvalue 2: its id. Arguments: predicate, argument.
+    clua_record_batch *batch = (clua_record_batch *)lua_touserdata(L, lua_upvalueindex(1));
+    int id = (int)lua_tointeger(L, lua_upvalueindex(2));
     uint64_t generation = batch->generation;
     for (int32_t i = 0; i < batch->count; i++) {
         batch->current = i;
         lua_pushvalue(L, 1);
-        push_proxy(L, kind_index, generation, i);
+        lua_pushlightuserdata(L, encode_proxy(id, generation, i));
         lua_pushvalue(L, 2);
         lua_call(L, 2, 1);
         batch->results[i] = (uint8_t)lua_toboolean(L, -1);
@@ -846,7 +893,8 @@ static int record_filter(lua_State *L) {
     return 0;
 }
 
-void clua_push_record_filter(lua_State *L, int kind_index) {
-    lua_pushvalue(L, kind_index);
-    lua_pushcclosure(L, record_filter, 1);
+void clua_push_record_filter(lua_State *L, clua_record_batch *batch, int kind) {
+    lua_pushlightuserdata(L, batch);
+    lua_pushinteger(L, kind);
+    lua_pushcclosure(L, record_filter, 2);
 }

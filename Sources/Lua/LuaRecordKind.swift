@@ -5,6 +5,8 @@ import CLuaShims
 ///
 /// The host lays a batch of records out as cells (`LuaRecordWriter`); a proxy's `__index`
 /// is C that pushes the cell for the field asked, so reading `c.city` never enters Swift.
+/// A proxy is a light userdata (kind, batch generation and index in one value): handing
+/// one to a script allocates nothing. A state has at most 64 kinds.
 /// Fields too rich for a cell (lists, nested tables) are produced by a resolver on demand.
 /// Proxies belong to one batch: once the host loads the next batch or ends the call, an old
 /// proxy raises a clear error instead of reading another record's data.
@@ -22,8 +24,11 @@ public final class LuaRecordKind {
     private var byteCapacity: Int
     private var results: UnsafeMutablePointer<UInt8>
     private var resultCapacity: Int
-    private var metatableRef: Int32 = 0
+    /// The kind's number in its state (`clua_new_record_kind`).
+    private var kindID: Int32 = 0
     private var filterRef: Int32 = 0
+    /// For retiring the kind when it goes first; the state may also go first.
+    private weak var owner: LuaState?
 
     /// Produces the value of a resolved field (`LuaRecordWriter.setResolved`) of record `index`.
     public typealias Resolver = (_ index: Int, _ field: String) throws -> LuaValue
@@ -34,6 +39,7 @@ public final class LuaRecordKind {
     ///   - resolver: computes fields written with `setResolved`.
     public init(state: LuaState, name: String, fields: [String], methods: [String: LuaFunction] = [:], resolver: Resolver? = nil) {
         self.state = state
+        self.owner = state
         self.name = name
         self.fields = fields
         self.slots = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
@@ -80,14 +86,17 @@ public final class LuaRecordKind {
         } else {
             lua_pushnil(L)
         }
-        clua_new_record_kind(L, batch, name)
-        lua_pushvalue(L, -1)
-        metatableRef = clua_ref(L)
-        clua_push_record_filter(L, lua_gettop(L))
+        kindID = clua_new_record_kind(L, batch, name)
+        precondition(kindID > 0, "a Lua state has at most 64 record kinds")
+        clua_push_record_filter(L, batch, kindID)
         filterRef = clua_ref(L)
     }
 
     deinit {
+        if let owner {
+            clua_drop_record_kind(owner.L, kindID)
+            clua_unref(owner.L, filterRef)
+        }
         cells.deallocate()
         bytes.deallocate()
         results.deallocate()
@@ -147,9 +156,7 @@ public final class LuaRecordKind {
         defer { lua_settop(L, top) }
         _ = lua_checkstack(L, 6)
         function.push(L)
-        _ = clua_getref(L, metatableRef)
-        clua_push_record(L, -1, Int32(index))
-        clua_remove(L, -2)
+        clua_push_record(L, batch, kindID, Int32(index))
         state.push(argument)
         try state.protectedCall(arguments: 2, results: 1, limits: limits ?? state.limits)
         return try read(LuaStackValue(state: state, index: lua_gettop(L)))
@@ -158,19 +165,13 @@ public final class LuaRecordKind {
     /// A proxy for record `index` of the current batch, to pass as an argument.
     public func proxy(at index: Int) -> LuaValue {
         let L = state.L
-        _ = clua_getref(L, metatableRef)
-        clua_push_record(L, -1, Int32(index))
-        let reference = LuaReference(state: state, ref: clua_ref(L), typeName: "userdata")
-        clua_pop(L, 1)
-        return .reference(reference)
+        clua_push_record(L, batch, kindID, Int32(index))
+        return .reference(LuaReference(state: state, ref: clua_ref(L), typeName: "userdata"))
     }
 
     /// The record index of the proxy at stack `index`, or -1.
     private func index(ofProxyAt index: Int32) -> Int32 {
-        let L = state.L
-        _ = clua_getref(L, metatableRef)
-        defer { clua_pop(L, 1) }
-        return clua_record_index(L, index, lua_gettop(L))
+        clua_record_index(state.L, index, batch, kindID)
     }
 
     // MARK: Storage

@@ -153,16 +153,20 @@ typedef struct clua_record_batch {
     uint8_t *results;
 } clua_record_batch;
 
-/// Creates the metatable for a record kind and leaves it on the stack.
+/// Registers a record kind and returns its id (1...64), or 0 when the state has 64 kinds.
 /// Expects on the stack: field-name → slot table, methods table (or nil), resolver function
-/// (or nil); pops them. `kind_name` is used in error messages ("customer").
-void clua_new_record_kind(lua_State *L, clua_record_batch *batch, const char *kind_name);
-/// Pushes a proxy for record `index` of the kind whose metatable is at `kind_index`.
-void clua_push_record(lua_State *L, int kind_index, int32_t index);
-/// The record index of a proxy of the kind at `kind_index`, or -1 (stale or not a proxy).
-int32_t clua_record_index(lua_State *L, int idx, int kind_index);
+/// (or nil); pops them. `kind_name` is used in error messages ("customer"). Proxies are
+/// light userdata; the batch must outlive the state.
+int clua_new_record_kind(lua_State *L, clua_record_batch *batch, const char *kind_name);
+/// Retires kind `kind` before its batch is freed: its proxies then all read as stale.
+void clua_drop_record_kind(lua_State *L, int kind);
+/// Pushes a proxy for record `index` of the current `batch` of kind `kind`.
+void clua_push_record(lua_State *L, const clua_record_batch *batch, int kind, int32_t index);
+/// The record index of a live proxy of kind `kind` (whose batch is `batch`) at `idx`, or -1
+/// (stale or not a proxy).
+int32_t clua_record_index(lua_State *L, int idx, const clua_record_batch *batch, int kind);
 /// Pushes a function `f(pred, arg)` that calls `pred(record, arg)` for each record of the
-/// current batch of the kind at `kind_index` and writes truthiness into `batch->results`.
-void clua_push_record_filter(lua_State *L, int kind_index);
+/// current `batch` of kind `kind` and writes truthiness into `batch->results`.
+void clua_push_record_filter(lua_State *L, clua_record_batch *batch, int kind);
 
 #endif

@@ -1,0 +1,62 @@
+import Testing
+@testable import Lua
+
+/// Record proxies are light userdata shared by every kind of a state: each must still read
+/// its own kind's batch, refuse to outlive it, and give a script nothing to tamper with.
+@Suite struct LuaRecordKindTests {
+    private static func load(_ kind: LuaRecordKind, _ rows: [(String, Int)]) {
+        kind.load(count: rows.count) { writer in
+            for (name, points) in rows {
+                writer.nextRecord()
+                writer.set(0, name)
+                writer.set(1, points)
+            }
+        }
+    }
+
+    private static func function(_ sandbox: Sandbox, _ source: String) throws -> LuaFunction {
+        try #require(try sandbox.run("return " + source).first?.functionValue)
+    }
+
+    @Test func twoKindsInOneStateEachReadTheirOwnBatch() throws {
+        let sandbox = Sandbox()
+        let customers = LuaRecordKind(state: sandbox.state, name: "customer", fields: ["name", "points"])
+        let orders = LuaRecordKind(state: sandbox.state, name: "order", fields: ["reference", "total"])
+        Self.load(customers, [("Åsa", 10), ("Bo", 700)])
+        Self.load(orders, [("A-1", 99), ("A-2", 5), ("A-3", 1200)])
+
+        let rich = try Self.function(sandbox, "function(c, p) return c.points >= p end")
+        #expect(try customers.filter(rich, argument: 100) == [false, true])
+        let big = try Self.function(sandbox, "function(o, p) return o.total >= p and o.reference ~= nil end")
+        #expect(try orders.filter(big, argument: 50) == [true, false, true])
+
+        let describe = try Self.function(sandbox, "function(r) return tostring(r) .. ' ' .. type(r) .. ' ' .. tostring(getmetatable(r)) end")
+        let text = try customers.call(describe, record: 1) { try $0.value() }
+        #expect(text == .string("customer record 2 userdata false"))
+        let misspelt = try Self.function(sandbox, "function(o) return o.totl end")
+        let error = try #require(throws: LuaError.self) { try orders.call(misspelt, record: 0) { try $0.value() } }
+        #expect("\(error)".contains("order has no field 'totl'"))
+    }
+
+    @Test func aProxyKeptPastItsBatchOrItsKindFailsClearly() throws {
+        let sandbox = Sandbox()
+        var orders: LuaRecordKind? = LuaRecordKind(state: sandbox.state, name: "order", fields: ["reference", "total"])
+        Self.load(orders!, [("A-1", 99)])
+        let keep = try Self.function(sandbox, "function(o) kept = o return o.total end")
+        #expect(try orders!.call(keep, record: 0) { try $0.value() } == .integer(99))
+        let same = try Self.function(sandbox, "function(o) return rawequal(o, kept), o == kept end")
+        #expect(try orders!.call(same, record: 0) { [try $0.value()] } == [.boolean(true)])
+
+        Self.load(orders!, [("B-1", 1)])
+        let error = sandbox.failure("return kept.total")
+        #expect(error.map { "\($0)".contains("this order record is no longer valid") } == true)
+        #expect(sandbox.failure("kept.total = 1").map { "\($0)".contains("read-only") } == true)
+
+        // The kind goes while a script still holds one of its proxies: stale, not freed memory.
+        orders = nil
+        let customers = LuaRecordKind(state: sandbox.state, name: "customer", fields: ["name", "points"])
+        Self.load(customers, [("Åsa", 10)])
+        #expect(sandbox.failure("return kept.total").map { "\($0)".contains("no longer valid") } == true)
+        #expect(try sandbox.run("return 1 + 1") == [.integer(2)], "the state goes on")
+    }
+}
