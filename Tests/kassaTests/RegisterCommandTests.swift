@@ -38,6 +38,11 @@ import Testing
         #expect(ids.count == count)
         #expect(customers?.count == count)
         #expect(customers?.allSatisfy { $0["country"] as? String == "SE" } == true)
+        // Scripts read the names they know from Lua and the CSV export, and dates as text.
+        let visited = customers?.first { $0["last_visit"] != nil }
+        #expect((visited?["last_visit"] as? String).map { CalendarDateText.isDay($0) } == true, "\(visited ?? [:])")
+        #expect(customers?.allSatisfy { $0["first_name"] != nil || $0["company"] != nil } == true)
+        #expect(customers?.contains { $0["firstName"] != nil || $0["lastVisit"] != nil } == false)
     }
 
     @Test func marketingPurposeAlwaysRequiresConsentEvenWithALuaFilter() throws {
@@ -165,7 +170,7 @@ import Testing
         #expect(after.status == 0, "\(after.stderr)")
         let customers = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]])
         #expect(customers.count == 300)
-        #expect(customers.allSatisfy { ($0["firstName"] as? String)?.hasPrefix("Åsa") == true })
+        #expect(customers.allSatisfy { ($0["first_name"] as? String)?.hasPrefix("Åsa") == true })
         #expect(!FileManager.default.fileExists(atPath: journal), "the interrupted write was rolled back")
         // And the file takes the next import as usual.
         #expect(try KassaProcess.run(["customers", "import", "first.csv", "--db", database], in: folder.path).status == 0)
@@ -227,5 +232,12 @@ import Testing
         try folder.write("get.lua", "local x = 1\nlocal c = kassa.customers.get({})\n")
         let get = try KassaProcess.run(["run", "--db", folder.file("kassa.sqlite"), "get.lua"], in: folder.path)
         #expect(get.stderr == "get.lua:2: kassa.customers.get expects a customer number, not table\n")
+    }
+}
+
+/// `YYYY-MM-DD`, checked without KassaCore.
+enum CalendarDateText {
+    static func isDay(_ text: String) -> Bool {
+        text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
     }
 }

@@ -98,3 +98,34 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return (offset + 3) % 7 + 1
     }
 }
+
+extension CalendarDate {
+    private enum PartKeys: String, CodingKey {
+        case year, month, day
+    }
+
+    /// Reads `"YYYY-MM-DD"`, and the `{"year":…,"month":…,"day":…}` that Kassa wrote before
+    /// (saved mailings keep their selection as JSON).
+    public init(from decoder: any Decoder) throws {
+        if let container = try? decoder.singleValueContainer(), let text = try? container.decode(String.self) {
+            guard let date = CalendarDate(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a date YYYY-MM-DD")
+            }
+            self = date
+            return
+        }
+        let parts = try decoder.container(keyedBy: PartKeys.self)
+        let (year, month, day) = (try parts.decode(Int.self, forKey: .year), try parts.decode(Int.self, forKey: .month),
+                                  try parts.decode(Int.self, forKey: .day))
+        guard let date = CalendarDate(year: year, month: month, day: day) else {
+            throw DecodingError.dataCorruptedError(forKey: .day, in: parts, debugDescription: "\(year)-\(month)-\(day) is not a day")
+        }
+        self = date
+    }
+
+    /// Writes `"YYYY-MM-DD"`, as people and other programs read dates.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -64,9 +64,11 @@ struct SelectCommand: ParsableCommand {
     }
 
     /// Streams a JSON array, one customer per line, so a million customers never sit in memory.
+    /// Keys are the snake_case field names of the Lua API and the CSV export.
     private func writeJSON(_ batches: CustomerBatches) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         let output = FileHandle.standardOutput
         output.write(Data("[".utf8))
