@@ -735,10 +735,15 @@ static clua_record_batch *valid_proxy(lua_State *L, const void **out) {
 
 static void push_cell(lua_State *L, const clua_record_batch *batch, const clua_cell *cell) {
     switch (cell->kind) {
-    case 1: lua_pushboolean(L, cell->integer != 0); break;
-    case 2: lua_pushinteger(L, cell->integer); break;
-    case 3: lua_pushnumber(L, cell->number); break;
-    case 4: lua_pushlstring(L, batch->bytes + cell->offset, (size_t)cell->length); break;
+    case 1: lua_pushboolean(L, cell->value != 0); break;
+    case 2: lua_pushinteger(L, cell->value); break;
+    case 3: {
+        double number;
+        memcpy(&number, &cell->value, sizeof number);
+        lua_pushnumber(L, number);
+        break;
+    }
+    case 4: lua_pushlstring(L, batch->bytes + cell->value, (size_t)cell->length); break;
     default: lua_pushnil(L); break;
     }
 }

@@ -273,7 +273,7 @@ public struct LuaRecordWriter {
         if let base = source.baseAddress {
             UnsafeMutableRawPointer(bytes + usedBytes).copyMemory(from: base, byteCount: source.count)
         }
-        record[slot] = clua_cell(kind: 4, length: Int32(source.count), integer: 0, number: 0, offset: Int64(usedBytes))
+        record[slot] = clua_cell(kind: 4, length: Int32(source.count), value: Int64(usedBytes))
         usedBytes += source.count
     }
 
@@ -287,25 +287,25 @@ public struct LuaRecordWriter {
     @inlinable
     public mutating func set(_ slot: Int, _ value: Int?) {
         guard let value else { return }
-        record[slot] = clua_cell(kind: 2, length: 0, integer: Int64(value), number: 0, offset: 0)
+        record[slot] = clua_cell(kind: 2, length: 0, value: Int64(value))
     }
 
     @inlinable
     public mutating func set(_ slot: Int, _ value: Double?) {
         guard let value else { return }
-        record[slot] = clua_cell(kind: 3, length: 0, integer: 0, number: value, offset: 0)
+        record[slot] = clua_cell(kind: 3, length: 0, value: Int64(bitPattern: value.bitPattern))
     }
 
     @inlinable
     public mutating func set(_ slot: Int, _ value: Bool?) {
         guard let value else { return }
-        record[slot] = clua_cell(kind: 1, length: 0, integer: value ? 1 : 0, number: 0, offset: 0)
+        record[slot] = clua_cell(kind: 1, length: 0, value: value ? 1 : 0)
     }
 
     /// Marks a field to be produced by the kind's resolver when a script reads it.
     @inlinable
     public mutating func setResolved(_ slot: Int) {
-        record[slot] = clua_cell(kind: 5, length: 0, integer: 0, number: 0, offset: 0)
+        record[slot] = clua_cell(kind: 5, length: 0, value: 0)
     }
 }
 

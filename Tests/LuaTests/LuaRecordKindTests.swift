@@ -59,4 +59,23 @@ import Testing
         #expect(sandbox.failure("return kept.total").map { "\($0)".contains("no longer valid") } == true)
         #expect(try sandbox.run("return 1 + 1") == [.integer(2)], "the state goes on")
     }
+
+    @Test func everyKindOfCellReadsBack() throws {
+        let sandbox = Sandbox()
+        let kind = LuaRecordKind(state: sandbox.state, name: "thing", fields: ["text", "whole", "real", "flag", "missing"])
+        kind.load(count: 2) { writer in
+            writer.nextRecord()
+            writer.set(0, "Åsa Öberg")
+            writer.set(1, -42)
+            writer.set(2, 2.5)
+            writer.set(3, true)
+            writer.nextRecord()
+            writer.set(2, -0.125)
+            writer.set(3, false)
+        }
+        let read = try Self.function(sandbox, "function(r) return { r.text, r.whole, r.real, r.flag, r.missing == nil } end")
+        #expect(try kind.call(read, record: 0) { try $0.value() } == ["Åsa Öberg", -42, 2.5, true, true])
+        let second = try Self.function(sandbox, "function(r) return { r.text == nil, r.whole == nil, r.real, r.flag } end")
+        #expect(try kind.call(second, record: 1) { try $0.value() } == [true, true, -0.125, false])
+    }
 }

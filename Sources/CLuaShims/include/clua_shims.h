@@ -129,14 +129,14 @@ void clua_prepare_sandbox(lua_State *L);
 // MARK: - Record proxies
 
 /// A value of one field of one record, laid out so C can push it without calling the host.
+/// Sixteen bytes: laying a batch out is on the path of every filter call.
 typedef struct clua_cell {
-    /// 0 nil, 1 boolean (`integer` 0/1), 2 integer, 3 number, 4 string (`offset`,`length` into the
-    /// batch's bytes), 5 resolved by the host's resolver function.
+    /// 0 nil, 1 boolean (`value` 0/1), 2 integer (`value`), 3 number (`value` holds the
+    /// double's bits), 4 string (`value` is the offset into the batch's bytes, `length` its
+    /// length), 5 resolved by the host's resolver function.
     int32_t kind;
     int32_t length;
-    int64_t integer;
-    double number;
-    int64_t offset;
+    int64_t value;
 } clua_cell;
 
 /// One batch of records of one kind: `count` × `fields` cells. Proxies made for one batch
