@@ -685,6 +685,11 @@ void clua_push_sandbox_env(lua_State *L, int print_index) {
 typedef struct record_kinds {
     int count;
     clua_record_batch *batches[CLUA_MAX_RECORD_KINDS + 1];
+    // Each kind's field names by slot, as the interned strings' characters: Lua interns
+    // short strings, so a script's `c.city` key is the very same string, and a pointer
+    // comparison finds the slot without a table lookup. Longer names fall back to the table.
+    const char *const *names[CLUA_MAX_RECORD_KINDS + 1];
+    int name_counts[CLUA_MAX_RECORD_KINDS + 1];
 } record_kinds;
 
 enum {
@@ -693,6 +698,7 @@ enum {
     KINDS_METHODS,    // id -> (name -> function), or nothing
     KINDS_RESOLVERS,  // id -> function(proxy, name), or nothing
     KINDS_NAMES,      // id -> kind name
+    KINDS_NAME_POINTERS,  // id -> full userdata holding `names[id]`
 };
 
 static const char *const kinds_key = "clua.record_kinds";
@@ -752,6 +758,18 @@ static int record_index(lua_State *L) {
     const void *proxy;
     clua_record_batch *batch = valid_proxy(L, &proxy);
     int id = proxy_kind(proxy);
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        const record_kinds *kinds = (const record_kinds *)lua_touserdata(L, lua_upvalueindex(KINDS_STATE));
+        const char *key = lua_tolstring(L, 2, NULL);
+        const char *const *names = kinds->names[id];
+        for (int slot = 0; slot < kinds->name_counts[id]; slot++) {
+            if (names[slot] != key) continue;
+            const clua_cell *cell = &batch->cells[(size_t)proxy_index(proxy) * (size_t)batch->fields + (size_t)slot];
+            if (cell->kind == 5) break;  // resolved fields take the general path below
+            push_cell(L, batch, cell);
+            return 1;
+        }
+    }
     lua_rawgeti(L, lua_upvalueindex(KINDS_FIELDS), id);
     lua_pushvalue(L, 2);
     if (lua_rawget(L, -2) == LUA_TNUMBER) {
@@ -799,12 +817,12 @@ static record_kinds *push_kinds(lua_State *L) {
         return kinds;
     }
     lua_pop(L, 1);
-    lua_createtable(L, 5, 0);
+    lua_createtable(L, KINDS_NAME_POINTERS, 0);
     int registry = lua_gettop(L);
     record_kinds *kinds = (record_kinds *)lua_newuserdatauv(L, sizeof(record_kinds), 0);
     memset(kinds, 0, sizeof(record_kinds));
     lua_rawseti(L, registry, KINDS_STATE);
-    for (int i = KINDS_FIELDS; i <= KINDS_NAMES; i++) {
+    for (int i = KINDS_FIELDS; i <= KINDS_NAME_POINTERS; i++) {
         lua_newtable(L);
         lua_rawseti(L, registry, i);
     }
@@ -854,6 +872,27 @@ int clua_new_record_kind(lua_State *L, clua_record_batch *batch, const char *nam
     }
     lua_rawgeti(L, registry, KINDS_NAMES);
     lua_pushstring(L, name);
+    lua_rawseti(L, -2, id);
+    lua_pop(L, 1);
+
+    // The names by slot; the fields table (kept in the registry) keeps the strings alive.
+    int count = batch->fields;
+    const char **names = (const char **)lua_newuserdatauv(L, sizeof(const char *) * (size_t)(count > 0 ? count : 1), 0);
+    for (int slot = 0; slot < count; slot++) names[slot] = NULL;
+    lua_pushnil(L);
+    while (lua_next(L, fields) != 0) {
+        if (lua_type(L, -2) == LUA_TSTRING && lua_isinteger(L, -1)) {
+            lua_Integer slot = lua_tointeger(L, -1);
+            size_t length;
+            const char *text = lua_tolstring(L, -2, &length);
+            if (slot >= 0 && slot < count && length <= 40) names[slot] = text;
+        }
+        lua_pop(L, 1);
+    }
+    kinds->names[id] = names;
+    kinds->name_counts[id] = count;
+    lua_rawgeti(L, registry, KINDS_NAME_POINTERS);
+    lua_pushvalue(L, -2);
     lua_rawseti(L, -2, id);
     lua_settop(L, fields - 1);
     return id;

@@ -78,4 +78,22 @@ import Testing
         let second = try Self.function(sandbox, "function(r) return { r.text == nil, r.whole == nil, r.real, r.flag } end")
         #expect(try kind.call(second, record: 1) { try $0.value() } == [true, true, -0.125, false])
     }
+
+    @Test func longFieldNamesAndResolvedFieldsAreFoundToo() throws {
+        // Short names are matched by the interned string itself; a name too long to be
+        // interned, and a field the resolver computes, take the table lookup.
+        let sandbox = Sandbox()
+        let long = String(repeating: "very_long_field_name_", count: 3)
+        let kind = LuaRecordKind(state: sandbox.state, name: "thing", fields: ["short", long, "computed"]) { index, field in
+            .string("\(field) of \(index)")
+        }
+        kind.load(count: 1) { writer in
+            writer.nextRecord()
+            writer.set(0, 1)
+            writer.set(1, 2)
+            writer.setResolved(2)
+        }
+        let read = try Self.function(sandbox, "function(r) return { r.short, r['\(long)'], r.computed } end")
+        #expect(try kind.call(read, record: 0) { try $0.value() } == [1, 2, "computed of 0"])
+    }
 }
