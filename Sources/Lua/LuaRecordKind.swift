@@ -220,6 +220,8 @@ public struct LuaRecordWriter {
     @usableFromInline let kind: LuaRecordKind
     @usableFromInline let fieldCount: Int
     @usableFromInline let count: Int
+    /// The first cell of the batch: read once, as `load` reserved the cells before filling.
+    @usableFromInline let cells: UnsafeMutablePointer<clua_cell>
     /// The first cell of the current record.
     @usableFromInline var record: UnsafeMutablePointer<clua_cell>
     @usableFromInline var index = -1
@@ -231,7 +233,8 @@ public struct LuaRecordWriter {
         self.kind = kind
         self.count = count
         fieldCount = kind.fields.count
-        record = kind.cellBase
+        cells = kind.cellBase
+        record = cells
         bytes = kind.byteBase
         byteCapacity = kind.byteCount
     }
@@ -241,7 +244,7 @@ public struct LuaRecordWriter {
     public mutating func nextRecord() {
         index += 1
         precondition(index < count, "more records written than the batch holds")
-        record = kind.cellBase + index * fieldCount
+        record = cells + index * fieldCount
         record.initialize(repeating: clua_cell(), count: fieldCount)
     }
 
