@@ -102,7 +102,8 @@ public final class CustomerCSVReader {
             pendingNumber = customer.number
             pendingLine = reader.line
             pending = consume customer
-            if let finished {
+            // Returned as the optional it is: binding it first would copy the customer.
+            if finished != nil {
                 line = finishedLine
                 return finished
             }

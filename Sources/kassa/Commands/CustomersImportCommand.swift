@@ -102,9 +102,9 @@ struct CustomersImportCommand: ParsableCommand {
         var batch: [Customer] = []
         batch.reserveCapacity(batchSize)
         while true {
-            let customer: Customer?
+            let next: Customer?
             do {
-                customer = try reader.next()
+                next = try reader.next()
             } catch let error as CSVError where error.code.isRowProblem {
                 guard errors.count < maximumReportedRows else {
                     throw ImportRejected(errors: errors, stoppedEarly: true)
@@ -113,9 +113,10 @@ struct CustomersImportCommand: ParsableCommand {
                 batch.removeAll()
                 continue
             }
-            guard let customer else { break }
+            // Moved, not copied: a copy of a customer retains every one of its strings.
+            guard let customer = consume next else { break }
             guard errors.isEmpty else { continue }
-            batch.append(customer)
+            batch.append(consume customer)
             if batch.count == batchSize {
                 try emit(batch)
                 progress.advance(by: batch.count)
