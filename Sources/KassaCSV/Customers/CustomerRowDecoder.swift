@@ -30,6 +30,8 @@ public struct CustomerRowDecoder: Sendable {
     public var timeZone: TimeZone
     /// For error messages.
     public let fileName: String
+    /// How many columns hold attributes.
+    let attributeColumns: Int
 
     /// A decoder for rows laid out as `layout`.
     public init(layout: CustomerCSVLayout, defaultCountry: String?, timeZone: TimeZone = .current, fileName: String = "<data>") {
@@ -37,6 +39,7 @@ public struct CustomerRowDecoder: Sendable {
         self.defaultCountry = defaultCountry?.uppercased()
         self.timeZone = timeZone
         self.fileName = fileName
+        attributeColumns = layout.columns.count { if case .attribute = $0 { true } else { false } }
     }
 
     /// The customer of `record`, or `nil` when every cell is empty.
@@ -86,7 +89,11 @@ public struct CustomerRowDecoder: Sendable {
             case .ignored:
                 break
             case .attribute(let key):
-                if let optional { customer.attributes[key] = optional }
+                guard let optional else { continue }
+                // Room for every attribute column at once: growing the dictionary one
+                // attribute at a time rehashed it for most customers of a file.
+                if customer.attributes.isEmpty { customer.attributes.reserveCapacity(attributeColumns) }
+                customer.attributes[key] = optional
             case .vehicle(let detail):
                 switch detail {
                 case .type: vehicle.type = optional
