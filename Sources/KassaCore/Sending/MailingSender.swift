@@ -7,8 +7,10 @@ import Logging
 /// For each message: render it; hand it to the transport, which calls back at its commit
 /// point, where the row becomes `committing`; record the outcome (`sent`, `failed`, `retry`
 /// with its time, or `unknown`). The outcome is written in the same transaction as the next
-/// message's commit point, or before any pause and at the end. A row left `committing` by a sender that died becomes
-/// `unknown` when the next sender starts, and is resent only with `resendUnknown`.
+/// message's commit point, or before any pause and at the end. A row left `committing` by a
+/// sender that died becomes `unknown` when the next sender starts, and is resent only with
+/// `resendUnknown`. The next message of a batch is rendered while the transport waits for
+/// the current one's answer (after its commit point), so that work overlaps the round trip.
 ///
 /// One sender per mailing: a second one is refused while the first one's process lives.
 /// `kassa mailing stop` (or `shouldStop`) ends the run after the message in flight.

@@ -202,6 +202,8 @@ public final class SMTPTransport: MessageTransport {
 
     /// Ends the open connection, if any (QUIT); the next message opens a new one.
     public func close() {
+        // A message readied before a pause would go out with the Date of before it.
+        prepared = nil
         client.close()
     }
 
