@@ -765,7 +765,8 @@ static int record_index(lua_State *L) {
         for (int slot = 0; slot < kinds->name_counts[id]; slot++) {
             if (names[slot] != key) continue;
             const clua_cell *cell = &batch->cells[(size_t)proxy_index(proxy) * (size_t)batch->fields + (size_t)slot];
-            if (cell->kind == 5) break;  // resolved fields take the general path below
+            if (cell->kind >= 5) break;  // resolved fields take the general path below
+            if (slot < 64) batch->read_fields |= (uint64_t)1 << slot;
             push_cell(L, batch, cell);
             return 1;
         }
@@ -776,7 +777,8 @@ static int record_index(lua_State *L) {
         lua_Integer slot = lua_tointeger(L, -1);
         lua_pop(L, 2);
         const clua_cell *cell = &batch->cells[(size_t)proxy_index(proxy) * (size_t)batch->fields + (size_t)slot];
-        if (cell->kind == 5 && lua_rawgeti(L, lua_upvalueindex(KINDS_RESOLVERS), id) == LUA_TFUNCTION) {
+        if (slot >= 0 && slot < 64) batch->read_fields |= (uint64_t)1 << slot;
+        if (cell->kind >= 5 && lua_rawgeti(L, lua_upvalueindex(KINDS_RESOLVERS), id) == LUA_TFUNCTION) {
             lua_pushvalue(L, 1);
             lua_pushvalue(L, 2);
             lua_call(L, 2, 1);

@@ -29,6 +29,9 @@ public final class LuaRecordKind {
     private var filterRef: Int32 = 0
     /// For retiring the kind when it goes first; the state may also go first.
     private weak var owner: LuaState?
+    /// With a resolver, fields no script has read yet need not be laid out
+    /// (`LuaRecordWriter.wants`): the resolver produces them if one is read after all.
+    let laysOutOnlyReadFields: Bool
 
     /// Produces the value of a resolved field (`LuaRecordWriter.setResolved`) of record `index`.
     public typealias Resolver = (_ index: Int, _ field: String) throws -> LuaValue
@@ -40,6 +43,7 @@ public final class LuaRecordKind {
     public init(state: LuaState, name: String, fields: [String], methods: [String: LuaFunction] = [:], resolver: Resolver? = nil) {
         self.state = state
         self.owner = state
+        laysOutOnlyReadFields = resolver != nil
         self.name = name
         self.fields = fields
         self.slots = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
@@ -52,7 +56,7 @@ public final class LuaRecordKind {
         results = .allocate(capacity: resultCapacity)
         batch.initialize(to: clua_record_batch(
             generation: 1, fields: Int32(fields.count), count: 0,
-            cells: UnsafePointer(cells), bytes: UnsafePointer(bytes), current: -1, results: results))
+            cells: UnsafePointer(cells), bytes: UnsafePointer(bytes), current: -1, results: results, read_fields: 0))
 
         let L = state.L
         let top = lua_gettop(L)
@@ -195,6 +199,7 @@ public final class LuaRecordKind {
     func slot(of field: String) -> Int? { slots[field] }
 
     @usableFromInline var cellBase: UnsafeMutablePointer<clua_cell> { cells }
+    var readFieldMask: UInt64 { batch.pointee.read_fields }
     @usableFromInline var byteBase: UnsafeMutablePointer<CChar> { bytes }
     @usableFromInline var byteCount: Int { byteCapacity }
 
@@ -222,6 +227,10 @@ public struct LuaRecordWriter {
     @usableFromInline let count: Int
     /// The first cell of the batch: read once, as `load` reserved the cells before filling.
     @usableFromInline let cells: UnsafeMutablePointer<clua_cell>
+    /// The fields scripts have read so far, when the kind lays out only those.
+    @usableFromInline let readFields: UInt64
+    /// What a cell holds before it is written: nil, or "ask the resolver".
+    @usableFromInline let unwritten: clua_cell
     /// The first cell of the current record.
     @usableFromInline var record: UnsafeMutablePointer<clua_cell>
     @usableFromInline var index = -1
@@ -235,6 +244,8 @@ public struct LuaRecordWriter {
         fieldCount = kind.fields.count
         cells = kind.cellBase
         record = cells
+        readFields = kind.laysOutOnlyReadFields ? kind.readFieldMask : .max
+        unwritten = clua_cell(kind: kind.laysOutOnlyReadFields ? 6 : 0, length: 0, value: 0)
         bytes = kind.byteBase
         byteCapacity = kind.byteCount
     }
@@ -245,7 +256,15 @@ public struct LuaRecordWriter {
         index += 1
         precondition(index < count, "more records written than the batch holds")
         record = cells + index * fieldCount
-        record.initialize(repeating: clua_cell(), count: fieldCount)
+        record.initialize(repeating: unwritten, count: fieldCount)
+    }
+
+    /// Whether field `slot` should be laid out: always, unless the kind has a resolver, in
+    /// which case only fields a script has read so far (the others are resolved if read).
+    /// Filters and templates read few of a customer's fields; this spares laying out the rest.
+    @inlinable
+    public func wants(_ slot: Int) -> Bool {
+        slot >= 64 || readFields & (1 << UInt64(slot)) != 0
     }
 
     /// The slot of a field name, to write fields by slot in hot loops.
@@ -253,7 +272,7 @@ public struct LuaRecordWriter {
 
     @inlinable
     public mutating func set(_ slot: Int, _ value: String?) {
-        guard let value else { return }
+        guard let value else { return setNil(slot) }
         set(slot, value)
     }
 
@@ -289,20 +308,26 @@ public struct LuaRecordWriter {
 
     @inlinable
     public mutating func set(_ slot: Int, _ value: Int?) {
-        guard let value else { return }
+        guard let value else { return setNil(slot) }
         record[slot] = clua_cell(kind: 2, length: 0, value: Int64(value))
     }
 
     @inlinable
     public mutating func set(_ slot: Int, _ value: Double?) {
-        guard let value else { return }
+        guard let value else { return setNil(slot) }
         record[slot] = clua_cell(kind: 3, length: 0, value: Int64(bitPattern: value.bitPattern))
     }
 
     @inlinable
     public mutating func set(_ slot: Int, _ value: Bool?) {
-        guard let value else { return }
+        guard let value else { return setNil(slot) }
         record[slot] = clua_cell(kind: 1, length: 0, value: value ? 1 : 0)
+    }
+
+    /// A field without a value.
+    @inlinable
+    public mutating func setNil(_ slot: Int) {
+        record[slot] = clua_cell()
     }
 
     /// Marks a field to be produced by the kind's resolver when a script reads it.

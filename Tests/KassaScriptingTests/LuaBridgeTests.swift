@@ -19,6 +19,30 @@ import Testing
         #expect(try filter.implementation.matches(Customers.sample, parameters: parameters) == [true, false, false])
     }
 
+    /// The first batches lay out nothing (no script has read a field yet): every field comes
+    /// from the resolver. Later ones lay out what was read. Both must show the same values.
+    @Test func fieldsReadTheSameWhetherLaidOutOrResolved() throws {
+        let fixture = try PluginFixture(plugins: ["f.lua": """
+            local seen = {}
+            kassa.filter { name = 'describe', match = function(c)
+              local parts = {}
+              for _, field in ipairs({ 'number', 'first_name', 'last_name', 'company', 'is_company', 'email', 'billing_email',
+                  'mobile', 'street', 'postal_code', 'city', 'country', 'family', 'type', 'category', 'points',
+                  'turnover_group', 'newsletter', 'newsletter_at', 'receives_status_mails', 'last_visit' }) do
+                parts[#parts + 1] = field .. '=' .. tostring(c[field])
+              end
+              local text = table.concat(parts, ';')
+              if seen[c.number] == nil then seen[c.number] = text return true end
+              return seen[c.number] == text
+            end }
+            """])
+        let filter = try fixture.host.registry.filter(named: "describe")
+        let parameters = try filter.parameters.parse([:], owner: "filter describe")
+        for _ in 0..<3 {
+            #expect(try filter.implementation.matches(Customers.sample, parameters: parameters) == [true, true, true])
+        }
+    }
+
     @Test func cardsShowTheirOrderDetailsAndProgrammes() throws {
         let fixture = try PluginFixture(plugins: ["f.lua": """
             kassa.filter { name = 'cards', match = function(c)

@@ -133,7 +133,8 @@ void clua_prepare_sandbox(lua_State *L);
 typedef struct clua_cell {
     /// 0 nil, 1 boolean (`value` 0/1), 2 integer (`value`), 3 number (`value` holds the
     /// double's bits), 4 string (`value` is the offset into the batch's bytes, `length` its
-    /// length), 5 resolved by the host's resolver function.
+    /// length), 5 resolved by the host's resolver function, 6 not laid out (no script had
+    /// read the field yet): resolved the same way.
     int32_t kind;
     int32_t length;
     int64_t value;
@@ -151,6 +152,9 @@ typedef struct clua_record_batch {
     int32_t current;
     /// One result per record (booleans for filters).
     uint8_t *results;
+    /// Bit `slot` is set once a script has read field `slot` (slots 0...63) of this kind: a
+    /// host may lay out only those and leave the others to its resolver (cell kind 6).
+    uint64_t read_fields;
 } clua_record_batch;
 
 /// Registers a record kind and returns its id (1...64), or 0 when the state has 64 kinds.

@@ -117,29 +117,31 @@ final class CustomerRecords {
         }
     }
 
+    /// Lays out the fields scripts have read so far (all of them for the first records a
+    /// host sees); the others are left to the resolver, which also answers a first read.
     private func write(_ customer: Customer, into writer: inout LuaRecordWriter) {
-        writer.set(slot.number, customer.number)
-        writer.set(slot.firstName, customer.firstName)
-        writer.set(slot.lastName, customer.lastName)
-        writer.set(slot.company, customer.company)
-        writer.set(slot.isCompany, customer.isCompany)
-        writer.set(slot.email, customer.email)
-        writer.set(slot.billingEmail, customer.billingEmail)
-        writer.set(slot.mobile, customer.mobile)
-        writer.set(slot.street, customer.street)
-        writer.set(slot.postalCode, customer.postalCode)
-        writer.set(slot.city, customer.city)
-        writer.set(slot.country, customer.country)
-        writer.set(slot.family, customer.family)
-        writer.set(slot.type, customer.type)
-        writer.set(slot.category, customer.category)
-        writer.set(slot.points, customer.points)
-        writer.set(slot.turnoverGroup, customer.turnoverGroup)
-        writer.set(slot.newsletter, customer.newsletter)
+        if writer.wants(slot.number) { writer.set(slot.number, customer.number) }
+        if writer.wants(slot.firstName) { writer.set(slot.firstName, customer.firstName) }
+        if writer.wants(slot.lastName) { writer.set(slot.lastName, customer.lastName) }
+        if writer.wants(slot.company) { writer.set(slot.company, customer.company) }
+        if writer.wants(slot.isCompany) { writer.set(slot.isCompany, customer.isCompany) }
+        if writer.wants(slot.email) { writer.set(slot.email, customer.email) }
+        if writer.wants(slot.billingEmail) { writer.set(slot.billingEmail, customer.billingEmail) }
+        if writer.wants(slot.mobile) { writer.set(slot.mobile, customer.mobile) }
+        if writer.wants(slot.street) { writer.set(slot.street, customer.street) }
+        if writer.wants(slot.postalCode) { writer.set(slot.postalCode, customer.postalCode) }
+        if writer.wants(slot.city) { writer.set(slot.city, customer.city) }
+        if writer.wants(slot.country) { writer.set(slot.country, customer.country) }
+        if writer.wants(slot.family) { writer.set(slot.family, customer.family) }
+        if writer.wants(slot.type) { writer.set(slot.type, customer.type) }
+        if writer.wants(slot.category) { writer.set(slot.category, customer.category) }
+        if writer.wants(slot.points) { writer.set(slot.points, customer.points) }
+        if writer.wants(slot.turnoverGroup) { writer.set(slot.turnoverGroup, customer.turnoverGroup) }
+        if writer.wants(slot.newsletter) { writer.set(slot.newsletter, customer.newsletter) }
         // Formatting a consent time costs more than the rest of the record; few scripts read it.
         writer.setResolved(slot.newsletterAt)
-        writer.set(slot.receivesStatusMails, customer.receivesStatusMails)
-        writer.set(slot.lastVisit, customer.lastVisit?.description)
+        if writer.wants(slot.receivesStatusMails) { writer.set(slot.receivesStatusMails, customer.receivesStatusMails) }
+        if writer.wants(slot.lastVisit) { writer.set(slot.lastVisit, customer.lastVisit?.description) }
         writer.setResolved(slot.contactEmails)
         writer.setResolved(slot.vehicles)
         writer.setResolved(slot.cards)
@@ -149,18 +151,8 @@ final class CustomerRecords {
 
     /// A plain table with every field of `customer`, as a proxy would show them.
     static func table(for customer: Customer) throws -> LuaValue {
-        func text(_ value: String?) -> LuaValue { value.map(LuaValue.string) ?? .nil }
-        var fields: [String: LuaValue] = [
-            "number": .string(customer.number), "first_name": text(customer.firstName), "last_name": text(customer.lastName),
-            "company": text(customer.company), "is_company": .boolean(customer.isCompany), "email": text(customer.email),
-            "billing_email": text(customer.billingEmail), "mobile": text(customer.mobile), "street": text(customer.street),
-            "postal_code": text(customer.postalCode), "city": text(customer.city), "country": text(customer.country),
-            "family": text(customer.family), "type": text(customer.type), "category": text(customer.category),
-            "points": .integer(Int64(customer.points)), "turnover_group": text(customer.turnoverGroup),
-            "newsletter": .boolean(customer.newsletter),
-            "receives_status_mails": .boolean(customer.receivesStatusMails), "last_visit": text(customer.lastVisit?.description),
-        ]
-        for field in ["newsletter_at", "contact_emails", "vehicles", "cards", "attrs"] { fields[field] = try resolve(field, of: customer) }
+        var fields: [String: LuaValue] = [:]
+        for field in LuaAPIReference.customerFields.map(\.name) { fields[field] = try resolve(field, of: customer) }
         return .table(LuaTable(fields: fields.filter { $0.value != .nil }))
     }
 
@@ -182,6 +174,26 @@ final class CustomerRecords {
             return .table(LuaTable(array: customer.cards.map(cardTable)))
         case "attrs":
             return .table(LuaTable(fields: customer.attributes.mapValues(LuaValue.string)))
+        case "number": return .string(customer.number)
+        case "first_name": return text(customer.firstName)
+        case "last_name": return text(customer.lastName)
+        case "company": return text(customer.company)
+        case "is_company": return .boolean(customer.isCompany)
+        case "email": return text(customer.email)
+        case "billing_email": return text(customer.billingEmail)
+        case "mobile": return text(customer.mobile)
+        case "street": return text(customer.street)
+        case "postal_code": return text(customer.postalCode)
+        case "city": return text(customer.city)
+        case "country": return text(customer.country)
+        case "family": return text(customer.family)
+        case "type": return text(customer.type)
+        case "category": return text(customer.category)
+        case "points": return .integer(Int64(customer.points))
+        case "turnover_group": return text(customer.turnoverGroup)
+        case "newsletter": return .boolean(customer.newsletter)
+        case "receives_status_mails": return .boolean(customer.receivesStatusMails)
+        case "last_visit": return text(customer.lastVisit?.description)
         default:
             return .nil
         }
