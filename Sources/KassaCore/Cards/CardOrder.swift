@@ -60,30 +60,4 @@ public struct CardOrder: Sendable, Hashable, Codable {
         case comment
         case status
     }
-
-    /// Reads the JSON form, dates as `YYYY-MM-DD`.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        customerNumber = try container.decode(String.self, forKey: .customerNumber)
-        template = try container.decode(String.self, forKey: .template)
-        cost = try container.decode(Money.self, forKey: .cost)
-        validUntil = try container.decodeIfPresent(DayText.self, forKey: .validUntil)?.date
-        orderDate = try container.decode(DayText.self, forKey: .orderDate).date
-        dispatchDate = try container.decode(DayText.self, forKey: .dispatchDate).date
-        comment = try container.decodeIfPresent(String.self, forKey: .comment)
-        status = try container.decode(Status.self, forKey: .status)
-    }
-
-    /// Writes the JSON form, dates as `YYYY-MM-DD`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(customerNumber, forKey: .customerNumber)
-        try container.encode(template, forKey: .template)
-        try container.encode(cost, forKey: .cost)
-        try container.encodeIfPresent(validUntil.map(DayText.init), forKey: .validUntil)
-        try container.encode(DayText(orderDate), forKey: .orderDate)
-        try container.encode(DayText(dispatchDate), forKey: .dispatchDate)
-        try container.encodeIfPresent(comment, forKey: .comment)
-        try container.encode(status, forKey: .status)
-    }
 }

@@ -22,20 +22,4 @@ public struct CardOrderRequest: Sendable, Hashable, Codable {
         case validUntil = "valid_until"
         case comment
     }
-
-    /// Reads `valid_until` as `YYYY-MM-DD`.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        template = try container.decodeIfPresent(String.self, forKey: .template)
-        validUntil = try container.decodeIfPresent(DayText.self, forKey: .validUntil)?.date
-        comment = try container.decodeIfPresent(String.self, forKey: .comment)
-    }
-
-    /// Writes `valid_until` as `YYYY-MM-DD`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(template, forKey: .template)
-        try container.encodeIfPresent(validUntil.map(DayText.init), forKey: .validUntil)
-        try container.encodeIfPresent(comment, forKey: .comment)
-    }
 }

@@ -75,7 +75,7 @@ public struct ChequeBatch: Sendable, Hashable, Codable {
         id = try container.decode(Int64.self, forKey: .id)
         fileName = try container.decode(String.self, forKey: .fileName)
         directory = try container.decode(String.self, forKey: .directory)
-        issuedOn = try container.decode(DayText.self, forKey: .issuedOn).date
+        issuedOn = try container.decode(CalendarDate.self, forKey: .issuedOn)
         let text = try container.decode(String.self, forKey: .issuedAt)
         guard let date = ISO8601DateFormatter().date(from: text) else {
             throw DecodingError.dataCorruptedError(forKey: .issuedAt, in: container,
@@ -95,7 +95,7 @@ public struct ChequeBatch: Sendable, Hashable, Codable {
         try container.encode(fileName, forKey: .fileName)
         try container.encode(directory, forKey: .directory)
         try container.encode(path, forKey: .path)
-        try container.encode(DayText(issuedOn), forKey: .issuedOn)
+        try container.encode(issuedOn, forKey: .issuedOn)
         try container.encode(issuedAt.utcTimestamp, forKey: .issuedAt)
         try container.encode(status, forKey: .status)
         try container.encode(chequeCount, forKey: .chequeCount)

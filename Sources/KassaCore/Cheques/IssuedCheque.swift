@@ -57,36 +57,4 @@ public struct IssuedCheque: Sendable, Hashable, Codable {
         case fileName = "file_name"
         case batchID = "batch_id"
     }
-
-    /// Reads the JSON form, `issued_on` as `YYYY-MM-DD`.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        number = try container.decode(ChequeNumber.self, forKey: .number)
-        customerNumber = try container.decode(String.self, forKey: .customerNumber)
-        name = try container.decode(String.self, forKey: .name)
-        email = try container.decode(String.self, forKey: .email)
-        value = try container.decode(Money.self, forKey: .value)
-        cheques = try container.decode(Int.self, forKey: .cheques)
-        pointsUsed = try container.decode(Int.self, forKey: .pointsUsed)
-        leftoverPoints = try container.decode(Int.self, forKey: .leftoverPoints)
-        issuedOn = try container.decode(DayText.self, forKey: .issuedOn).date
-        fileName = try container.decode(String.self, forKey: .fileName)
-        batchID = try container.decode(Int64.self, forKey: .batchID)
-    }
-
-    /// Writes the JSON form, `issued_on` as `YYYY-MM-DD`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(number, forKey: .number)
-        try container.encode(customerNumber, forKey: .customerNumber)
-        try container.encode(name, forKey: .name)
-        try container.encode(email, forKey: .email)
-        try container.encode(value, forKey: .value)
-        try container.encode(cheques, forKey: .cheques)
-        try container.encode(pointsUsed, forKey: .pointsUsed)
-        try container.encode(leftoverPoints, forKey: .leftoverPoints)
-        try container.encode(DayText(issuedOn), forKey: .issuedOn)
-        try container.encode(fileName, forKey: .fileName)
-        try container.encode(batchID, forKey: .batchID)
-    }
 }

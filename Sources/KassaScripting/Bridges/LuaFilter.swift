@@ -26,11 +26,8 @@ final class LuaFilter: FilterImplementation {
     private func run(_ customers: [Customer], whole: (() throws -> [Customer])?, parameters: [String: ParameterValue]) throws -> [Bool] {
         let records = host.customerRecords
         records.load(customers, whole: whole)
-        // The proxies and the reader of lists end with this call.
-        defer {
-            records.kind.invalidateProxies()
-            records.load([], whole: nil)
-        }
+        // An empty batch ends the proxies and the reader of lists with this call.
+        defer { records.load([], whole: nil) }
         do {
             return try records.kind.filter(match, argument: .table(LuaTable(fields: parameters.mapValues(\.luaValue))))
         } catch {
