@@ -22,24 +22,18 @@ public final class HTTPSMSTransport: MessageTransport {
 
     /// What the transport was made with.
     public let configuration: Configuration
-    private let client: HTTPClient
     private let exchange: ProviderExchange
     private let logger: Logger
+    private var client: HTTPClient { exchange.client }
 
     /// A transport for the provider at `configuration.url`; nothing is connected yet.
     ///
     /// - Throws: `SMSTransportError` `.invalidURL` when the URL is not `http://`.
     public init(configuration: Configuration, logger: Logger) throws(SMSTransportError) {
-        let endpoint: HTTPEndpoint
-        do {
-            endpoint = try HTTPEndpoint(url: configuration.url)
-        } catch {
-            throw SMSTransportError(.invalidURL, "[sms] url of the HTTP provider: \(error.message)")
-        }
         self.configuration = configuration
         self.logger = logger
-        client = HTTPClient(endpoint: endpoint, configuration: configuration.http, logger: logger)
-        exchange = ProviderExchange(client: client, provider: "the SMS provider at \(endpoint)")
+        exchange = try ProviderExchange(url: configuration.url, http: configuration.http, setting: "the HTTP provider",
+                                        logger: logger) { "the SMS provider at \($0)" }
     }
 
     /// How many connections the transport has opened (one while keep-alive holds).

@@ -58,26 +58,19 @@ public final class KannelSMSTransport: MessageTransport {
 
     /// What the transport was made with.
     public let configuration: Configuration
-    let endpoint: HTTPEndpoint
-    private let client: HTTPClient
     private let exchange: ProviderExchange
     private let logger: Logger
+    private var client: HTTPClient { exchange.client }
+    var endpoint: HTTPEndpoint { exchange.client.endpoint }
 
     /// A transport for the gateway at `configuration.url`; nothing is connected yet.
     ///
     /// - Throws: `SMSTransportError` `.invalidURL` when the URL is not `http://`.
     public init(configuration: Configuration, logger: Logger) throws(SMSTransportError) {
-        let endpoint: HTTPEndpoint
-        do {
-            endpoint = try HTTPEndpoint(url: configuration.url)
-        } catch {
-            throw SMSTransportError(.invalidURL, "[sms] url of the Kannel provider: \(error.message)")
-        }
         self.configuration = configuration
-        self.endpoint = endpoint
         self.logger = logger
-        client = HTTPClient(endpoint: endpoint, configuration: configuration.http, logger: logger)
-        exchange = ProviderExchange(client: client, provider: "Kannel at \(endpoint)")
+        exchange = try ProviderExchange(url: configuration.url, http: configuration.http, setting: "the Kannel provider",
+                                        logger: logger) { "Kannel at \($0)" }
     }
 
     /// How many connections the transport has opened (one while keep-alive holds).

@@ -1,5 +1,6 @@
 import Foundation
 import KassaHTTP
+import Logging
 
 /// The order every HTTP provider keeps around its commit point: open the connection
 /// (failures there leave the message safe to send again), then commit, then send (a
@@ -18,6 +19,22 @@ struct ProviderExchange {
     let client: HTTPClient
     /// The provider in words, for reasons: `Kannel at 127.0.0.1:13013`.
     let provider: String
+
+    /// The exchange with the provider at `url`; nothing is connected yet. `setting` names
+    /// the provider in the error for a bad URL, `describe` in reasons.
+    ///
+    /// - Throws: `SMSTransportError` `.invalidURL` when the URL is not `http://`.
+    init(url: String, http: HTTPClient.Configuration, setting: String, logger: Logger,
+         describe: (HTTPEndpoint) -> String) throws(SMSTransportError) {
+        let endpoint: HTTPEndpoint
+        do {
+            endpoint = try HTTPEndpoint(url: url)
+        } catch {
+            throw SMSTransportError(.invalidURL, "[sms] url of \(setting): \(error.message)")
+        }
+        client = HTTPClient(endpoint: endpoint, configuration: http, logger: logger)
+        provider = describe(endpoint)
+    }
 
     /// Opens the connection unless one is open; the reason when none can be.
     func open() -> String? {
