@@ -23,7 +23,7 @@ struct CustomersExportCommand: ParsableCommand {
             guard let separator = CSVDelimiter(delimiter) else { throw CommandFailure("Delimiter \"\(delimiter)\" is not one of ';', ',', 'tab'") }
             let chosen = try selection.selection()
             let store = try environment.openStore()
-            let host = chosen.customFilter == nil ? nil : environment.makeHost()
+            let host = environment.hostForFilter(of: chosen)
             let options = CSVWriter.Options(delimiter: separator, includesByteOrderMark: bom)
             // Custom attributes become columns, so their names are gathered first: a second pass
             // over the selection keeps memory flat where holding the customers would not.

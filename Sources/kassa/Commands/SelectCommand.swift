@@ -34,7 +34,7 @@ struct SelectCommand: ParsableCommand {
             let chosen = try selection.selection()
             let store = try environment.openStore()
             // Plugins load only when a Lua filter is asked for: a plain selection starts faster.
-            let host = chosen.customFilter == nil ? nil : environment.makeHost()
+            let host = environment.hostForFilter(of: chosen)
             let filters = host?.registry
             switch format {
             case .count:

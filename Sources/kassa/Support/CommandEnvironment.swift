@@ -59,6 +59,12 @@ struct CommandEnvironment {
         try SQLiteCustomerStore(path: databasePath, logger: logger)
     }
 
+    /// The plugin host when `selection` names a custom filter, which only a plugin can run;
+    /// `nil` otherwise, sparing the command the loading of every plugin.
+    func hostForFilter(of selection: CustomerSelection) -> ScriptHost? {
+        selection.customFilter == nil ? nil : makeHost()
+    }
+
     /// A host with every plugin loaded; broken plugins are reported on stderr and skipped.
     func makeHost() -> ScriptHost {
         let path = databasePath

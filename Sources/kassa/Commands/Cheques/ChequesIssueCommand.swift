@@ -26,7 +26,7 @@ struct ChequesIssueCommand: ParsableCommand {
             let environment = try CommandEnvironment(global)
             let name = try VoucherFileName(file)
             let chosen = try selection.selection()
-            let host = chosen.customFilter == nil ? nil : environment.makeHost()
+            let host = environment.hostForFilter(of: chosen)
             let service = try environment.chequeService(filters: host?.registry)
             let directory = dir.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? environment.configuration.outbox.directory
             let issue = try withExtendedLifetime(host) {

@@ -16,7 +16,7 @@ struct ChequesPreviewCommand: ParsableCommand {
         try reportingFailures {
             let environment = try CommandEnvironment(global)
             let chosen = try selection.selection()
-            let host = chosen.customFilter == nil ? nil : environment.makeHost()
+            let host = environment.hostForFilter(of: chosen)
             let service = try environment.chequeService(filters: host?.registry)
             let preview = try withExtendedLifetime(host) { try service.preview(chosen) }
             if json { return try Output.json(preview) }

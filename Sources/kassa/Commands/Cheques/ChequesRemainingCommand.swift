@@ -35,7 +35,7 @@ struct ChequesRemainingCommand: ParsableCommand {
         try reportingFailures {
             let environment = try CommandEnvironment(global)
             let chosen = try selection.selection()
-            let host = chosen.customFilter == nil ? nil : environment.makeHost()
+            let host = environment.hostForFilter(of: chosen)
             let service = try environment.chequeService(filters: host?.registry)
             let batches = try service.remaining(chosen)
             try withExtendedLifetime(host) {
