@@ -1,4 +1,5 @@
 import Foundation
+import KassaCore
 
 /// Writes CSV that opens cleanly in a spreadsheet: UTF-8, CR LF line ends, quotes only where
 /// needed, and no cell that a spreadsheet would run as a formula.
@@ -188,16 +189,9 @@ public final class CSVWriter {
             pending.removeAll(keepingCapacity: true)
             return
         }
-        try pending.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw CSVError(.unwritableFile, file: fileName, reason: "cannot be written: \(String(cString: strerror(errno)))")
-                }
-                offset += count
-            }
+        let failure = pending.withUnsafeBytes { FileWriting.writeAll($0, to: descriptor) }
+        guard failure == 0 else {
+            throw CSVError(.unwritableFile, file: fileName, reason: "cannot be written: \(String(cString: strerror(failure)))")
         }
         pending.removeAll(keepingCapacity: true)
     }

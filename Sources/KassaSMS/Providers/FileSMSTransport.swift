@@ -130,19 +130,7 @@ public final class FileSMSTransport: MessageTransport {
     private func append(_ line: Data, to descriptor: Int32, path: String) -> String? {
         var status = stat()
         let sizeBefore = fstat(descriptor, &status) == 0 ? status.st_size : -1
-        var failure: Int32 = 0
-        line.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = line.withUnsafeBytes { FileWriting.writeAll($0, to: descriptor) }
         if failure == 0, fsync(descriptor) != 0 { failure = errno }
         guard failure != 0 else { return nil }
         if sizeBefore >= 0 { _ = ftruncate(descriptor, sizeBefore) }
