@@ -685,10 +685,11 @@ void clua_push_sandbox_env(lua_State *L, int print_index) {
 typedef struct record_kinds {
     int count;
     clua_record_batch *batches[CLUA_MAX_RECORD_KINDS + 1];
-    // Each kind's field names by slot, as the interned strings' characters: Lua interns
-    // short strings, so a script's `c.city` key is the very same string, and a pointer
-    // comparison finds the slot without a table lookup. Longer names fall back to the table.
-    const char *const *names[CLUA_MAX_RECORD_KINDS + 1];
+    // Each kind's field names by slot, as the interned strings' objects (`lua_topointer`):
+    // Lua interns short strings, so a script's `c.city` key is the very same object, and a
+    // pointer comparison finds the slot without a table lookup. Longer names are not
+    // interned and take the table lookup (their slot here is NULL).
+    const void *const *names[CLUA_MAX_RECORD_KINDS + 1];
     int name_counts[CLUA_MAX_RECORD_KINDS + 1];
 } record_kinds;
 
@@ -727,18 +728,6 @@ static const char *kind_name(lua_State *L, int id) {
     return name ? name : "record";
 }
 
-static clua_record_batch *valid_proxy(lua_State *L, const void **out) {
-    const record_kinds *kinds = (const record_kinds *)lua_touserdata(L, lua_upvalueindex(KINDS_STATE));
-    const void *proxy = lua_touserdata(L, 1);
-    clua_record_batch *batch = live_batch(kinds, proxy);
-    if (batch == NULL) {
-        luaL_error(L, "this %s record is no longer valid: it belonged to an earlier call (keep the values you need, not the record)",
-                   kind_name(L, proxy_kind(proxy)));
-    }
-    *out = proxy;
-    return batch;
-}
-
 static void push_cell(lua_State *L, const clua_record_batch *batch, const clua_cell *cell) {
     switch (cell->kind) {
     case 1: lua_pushboolean(L, cell->value != 0); break;
@@ -754,23 +743,15 @@ static void push_cell(lua_State *L, const clua_record_batch *batch, const clua_c
     }
 }
 
-static int record_index(lua_State *L) {
-    const void *proxy;
-    clua_record_batch *batch = valid_proxy(L, &proxy);
+// Raises the error for a proxy whose batch is gone.
+static int stale_proxy(lua_State *L, const void *proxy) {
+    return luaL_error(L, "this %s record is no longer valid: it belonged to an earlier call (keep the values you need, not the record)",
+                      kind_name(L, proxy_kind(proxy)));
+}
+
+// Fields read through the general path: long names, resolved fields, methods, mistakes.
+static int record_index_slow(lua_State *L, clua_record_batch *batch, const void *proxy) {
     int id = proxy_kind(proxy);
-    if (lua_type(L, 2) == LUA_TSTRING) {
-        const record_kinds *kinds = (const record_kinds *)lua_touserdata(L, lua_upvalueindex(KINDS_STATE));
-        const char *key = lua_tolstring(L, 2, NULL);
-        const char *const *names = kinds->names[id];
-        for (int slot = 0; slot < kinds->name_counts[id]; slot++) {
-            if (names[slot] != key) continue;
-            const clua_cell *cell = &batch->cells[(size_t)proxy_index(proxy) * (size_t)batch->fields + (size_t)slot];
-            if (cell->kind >= 5) break;  // resolved fields take the general path below
-            if (slot < 64) batch->read_fields |= (uint64_t)1 << slot;
-            push_cell(L, batch, cell);
-            return 1;
-        }
-    }
     lua_rawgeti(L, lua_upvalueindex(KINDS_FIELDS), id);
     lua_pushvalue(L, 2);
     if (lua_rawget(L, -2) == LUA_TNUMBER) {
@@ -798,13 +779,37 @@ static int record_index(lua_State *L) {
     return luaL_error(L, "a %s has no field of type %s", kind, luaL_typename(L, 2));
 }
 
+// Every field read of every record comes here: the fast path is a handful of API calls.
+// The key's object pointer is compared with the field names' (short strings are interned,
+// so `c.city` is the very string registered); no other value can have that pointer.
+static int record_index(lua_State *L) {
+    const record_kinds *kinds = (const record_kinds *)clua_sandbox_of(L)->record_kinds;
+    const void *proxy = lua_touserdata(L, 1);
+    clua_record_batch *batch = live_batch(kinds, proxy);
+    if (batch == NULL) return stale_proxy(L, proxy);
+    int id = proxy_kind(proxy);
+    const void *key = lua_topointer(L, 2);
+    const void *const *names = kinds->names[id];
+    int count = key != NULL ? kinds->name_counts[id] : 0;
+    for (int slot = 0; slot < count; slot++) {
+        if (names[slot] != key) continue;
+        const clua_cell *cell = &batch->cells[(size_t)proxy_index(proxy) * (size_t)batch->fields + (size_t)slot];
+        if (cell->kind >= 5) break;
+        if (slot < 64) batch->read_fields |= (uint64_t)1 << slot;
+        push_cell(L, batch, cell);
+        return 1;
+    }
+    return record_index_slow(L, batch, proxy);
+}
+
 static int record_newindex(lua_State *L) {
     return luaL_error(L, "a %s record is read-only", kind_name(L, proxy_kind(lua_touserdata(L, 1))));
 }
 
 static int record_tostring(lua_State *L) {
-    const void *proxy;
-    valid_proxy(L, &proxy);
+    const record_kinds *kinds = (const record_kinds *)lua_touserdata(L, lua_upvalueindex(KINDS_STATE));
+    const void *proxy = lua_touserdata(L, 1);
+    if (live_batch(kinds, proxy) == NULL) return stale_proxy(L, proxy);
     lua_pushfstring(L, "%s record %d", kind_name(L, proxy_kind(proxy)), (int)proxy_index(proxy) + 1);
     return 1;
 }
@@ -823,6 +828,7 @@ static record_kinds *push_kinds(lua_State *L) {
     int registry = lua_gettop(L);
     record_kinds *kinds = (record_kinds *)lua_newuserdatauv(L, sizeof(record_kinds), 0);
     memset(kinds, 0, sizeof(record_kinds));
+    clua_sandbox_of(L)->record_kinds = kinds;
     lua_rawseti(L, registry, KINDS_STATE);
     for (int i = KINDS_FIELDS; i <= KINDS_NAME_POINTERS; i++) {
         lua_newtable(L);
@@ -879,15 +885,15 @@ int clua_new_record_kind(lua_State *L, clua_record_batch *batch, const char *nam
 
     // The names by slot; the fields table (kept in the registry) keeps the strings alive.
     int count = batch->fields;
-    const char **names = (const char **)lua_newuserdatauv(L, sizeof(const char *) * (size_t)(count > 0 ? count : 1), 0);
+    const void **names = (const void **)lua_newuserdatauv(L, sizeof(const void *) * (size_t)(count > 0 ? count : 1), 0);
     for (int slot = 0; slot < count; slot++) names[slot] = NULL;
     lua_pushnil(L);
     while (lua_next(L, fields) != 0) {
         if (lua_type(L, -2) == LUA_TSTRING && lua_isinteger(L, -1)) {
             lua_Integer slot = lua_tointeger(L, -1);
             size_t length;
-            const char *text = lua_tolstring(L, -2, &length);
-            if (slot >= 0 && slot < count && length <= 40) names[slot] = text;
+            lua_tolstring(L, -2, &length);
+            if (slot >= 0 && slot < count && length <= 40) names[slot] = lua_topointer(L, -2);
         }
         lua_pop(L, 1);
     }

@@ -270,7 +270,7 @@ public struct LuaRecordWriter {
     /// The slot of a field name, to write fields by slot in hot loops.
     public func slot(of field: String) -> Int? { kind.slot(of: field) }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func set(_ slot: Int, _ value: String?) {
         guard let value else { return setNil(slot) }
         set(slot, value)
@@ -278,7 +278,7 @@ public struct LuaRecordWriter {
 
     /// A string field; taking the string borrowed (not as an optional) spares a retain and a
     /// release per field on the hot path.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func set(_ slot: Int, _ value: borrowing String) {
         let written: Void? = value.utf8.withContiguousStorageIfAvailable { buffer in
             append(UnsafeRawBufferPointer(buffer), slot: slot)
@@ -289,7 +289,7 @@ public struct LuaRecordWriter {
         }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func append(_ source: UnsafeRawBufferPointer, slot: Int) {
         if usedBytes + source.count > byteCapacity { grow(to: usedBytes + source.count) }
         if let base = source.baseAddress {

@@ -96,4 +96,24 @@ import Testing
         let read = try Self.function(sandbox, "function(r) return { r.short, r['\(long)'], r.computed } end")
         #expect(try kind.call(read, record: 0) { try $0.value() } == [1, 2, "computed of 0"])
     }
+
+    @Test func keysThatAreNotFieldNamesAreRefusedByName() throws {
+        // The fast path compares the key's object with the names' objects; a number or a
+        // boolean key has no object, and must not be taken for the long name (which has none
+        // in the fast path either).
+        let sandbox = Sandbox()
+        let long = String(repeating: "another_long_field_name_", count: 3)
+        let kind = LuaRecordKind(state: sandbox.state, name: "thing", fields: ["short", long])
+        kind.load(count: 1) { writer in
+            writer.nextRecord()
+            writer.set(0, 1)
+            writer.set(1, 2)
+        }
+        for (key, message) in [("1", "a thing has no field of type number"), ("true", "a thing has no field of type boolean"),
+                               ("'shrot'", "a thing has no field 'shrot'")] {
+            let read = try Self.function(sandbox, "function(r) return r[\(key)] end")
+            let error = #expect(throws: LuaError.self) { try kind.call(read, record: 0) { try $0.value() } }
+            #expect(error?.message.contains(message) == true, "\(key): \(String(describing: error))")
+        }
+    }
 }

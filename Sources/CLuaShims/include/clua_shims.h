@@ -78,6 +78,9 @@ typedef struct clua_sandbox {
     int running_count;
     /// The sandbox armed on this OS thread before this one (states nest through host functions).
     struct clua_sandbox *previous_armed;
+    /// The state's record kinds once one is registered (kept alive by the registry): a
+    /// proxy's `__index` finds them here without an API call.
+    void *record_kinds;
 } clua_sandbox;
 
 /// Opens a state with the counting allocator. `hook_interval` is the number of instructions
