@@ -757,7 +757,10 @@ static int record_index_slow(lua_State *L, clua_record_batch *batch, const void 
     if (lua_rawget(L, -2) == LUA_TNUMBER) {
         lua_Integer slot = lua_tointeger(L, -1);
         lua_pop(L, 2);
-        const clua_cell *cell = &batch->cells[(size_t)proxy_index(proxy) * (size_t)batch->fields + (size_t)slot];
+        int column = slot >= 0 && slot < batch->fields ? batch->column_of[slot] : -1;
+        static const clua_cell not_laid_out = { 6, 0, 0 };
+        const clua_cell *cell = column >= 0
+            ? &batch->cells[(size_t)proxy_index(proxy) * (size_t)batch->columns + (size_t)column] : &not_laid_out;
         if (slot >= 0 && slot < 64) batch->read_fields |= (uint64_t)1 << slot;
         if (cell->kind >= 5 && lua_rawgeti(L, lua_upvalueindex(KINDS_RESOLVERS), id) == LUA_TFUNCTION) {
             lua_pushvalue(L, 1);
@@ -793,7 +796,9 @@ static int record_index(lua_State *L) {
     int count = key != NULL ? kinds->name_counts[id] : 0;
     for (int slot = 0; slot < count; slot++) {
         if (names[slot] != key) continue;
-        const clua_cell *cell = &batch->cells[(size_t)proxy_index(proxy) * (size_t)batch->fields + (size_t)slot];
+        int column = batch->column_of[slot];
+        if (column < 0) break;
+        const clua_cell *cell = &batch->cells[(size_t)proxy_index(proxy) * (size_t)batch->columns + (size_t)column];
         if (cell->kind >= 5) break;
         if (slot < 64) batch->read_fields |= (uint64_t)1 << slot;
         push_cell(L, batch, cell);

@@ -24,12 +24,16 @@ public final class LuaRecordKind {
     private var byteCapacity: Int
     private var results: UnsafeMutablePointer<UInt8>
     private var resultCapacity: Int
+    /// Each slot's column in a laid-out record, or -1 (left to the resolver).
+    private let columnOf: UnsafeMutablePointer<Int16>
+    /// Cells per laid-out record.
+    private var columnCount: Int
     /// The kind's number in its state (`clua_new_record_kind`).
     private var kindID: Int32 = 0
     private var filterRef: Int32 = 0
     /// For retiring the kind when it goes first; the state may also go first.
     private weak var owner: LuaState?
-    /// With a resolver, fields no script has read yet need not be laid out
+    /// With a resolver, fields no script has read yet are not laid out and take no cell
     /// (`LuaRecordWriter.wants`): the resolver produces them if one is read after all.
     let laysOutOnlyReadFields: Bool
 
@@ -54,9 +58,13 @@ public final class LuaRecordKind {
         bytes = .allocate(capacity: byteCapacity)
         resultCapacity = 64
         results = .allocate(capacity: resultCapacity)
+        columnOf = .allocate(capacity: max(fields.count, 1))
+        for slot in fields.indices { columnOf[slot] = Int16(slot) }
+        columnCount = fields.count
         batch.initialize(to: clua_record_batch(
             generation: 1, fields: Int32(fields.count), count: 0,
-            cells: UnsafePointer(cells), bytes: UnsafePointer(bytes), current: -1, results: results, read_fields: 0))
+            cells: UnsafePointer(cells), bytes: UnsafePointer(bytes), current: -1, results: results, read_fields: 0,
+            columns: Int32(columnCount), column_of: UnsafePointer(columnOf)))
 
         let L = state.L
         let top = lua_gettop(L)
@@ -104,6 +112,7 @@ public final class LuaRecordKind {
         cells.deallocate()
         bytes.deallocate()
         results.deallocate()
+        columnOf.deallocate()
         batch.deallocate()
     }
 
@@ -113,6 +122,7 @@ public final class LuaRecordKind {
     /// Replaces the batch: `fill` writes `count` records. Every proxy of the previous batch
     /// stops working.
     public func load(count: Int, _ fill: (inout LuaRecordWriter) throws -> Void) rethrows {
+        if laysOutOnlyReadFields { arrangeColumns() }
         reserve(records: count)
         var writer = LuaRecordWriter(kind: self, count: count)
         try fill(&writer)
@@ -180,8 +190,26 @@ public final class LuaRecordKind {
 
     // MARK: Storage
 
+    /// Gives a column to each field scripts have read so far (and to every slot past 64, which
+    /// the read mask cannot track); the others take no cell at all. A kind of 30 fields whose
+    /// filter reads 3 lays out 3 cells a record.
+    private func arrangeColumns() {
+        let read = batch.pointee.read_fields
+        var next: Int16 = 0
+        for slot in fields.indices {
+            if slot >= 64 || read & (1 << UInt64(slot)) != 0 {
+                columnOf[slot] = next
+                next += 1
+            } else {
+                columnOf[slot] = -1
+            }
+        }
+        columnCount = Int(next)
+        batch.pointee.columns = Int32(next)
+    }
+
     private func reserve(records: Int) {
-        let needed = max(records * fields.count, 1)
+        let needed = max(records * columnCount, 1)
         if needed > cellCapacity {
             cells.deallocate()
             cellCapacity = needed
@@ -199,7 +227,8 @@ public final class LuaRecordKind {
     func slot(of field: String) -> Int? { slots[field] }
 
     @usableFromInline var cellBase: UnsafeMutablePointer<clua_cell> { cells }
-    var readFieldMask: UInt64 { batch.pointee.read_fields }
+    @usableFromInline var columnBase: UnsafePointer<Int16> { UnsafePointer(columnOf) }
+    @usableFromInline var columns: Int { columnCount }
     @usableFromInline var byteBase: UnsafeMutablePointer<CChar> { bytes }
     @usableFromInline var byteCount: Int { byteCapacity }
 
@@ -223,12 +252,13 @@ public final class LuaRecordKind {
 /// record is on the hot path of every filter run.
 public struct LuaRecordWriter {
     @usableFromInline let kind: LuaRecordKind
-    @usableFromInline let fieldCount: Int
+    /// Cells per record: one per field laid out.
+    @usableFromInline let columns: Int
     @usableFromInline let count: Int
     /// The first cell of the batch: read once, as `load` reserved the cells before filling.
     @usableFromInline let cells: UnsafeMutablePointer<clua_cell>
-    /// The fields scripts have read so far, when the kind lays out only those.
-    @usableFromInline let readFields: UInt64
+    /// Each slot's column, or -1 for a field not laid out.
+    @usableFromInline let columnOf: UnsafePointer<Int16>
     /// What a cell holds before it is written: nil, or "ask the resolver".
     @usableFromInline let unwritten: clua_cell
     /// The first cell of the current record.
@@ -241,10 +271,10 @@ public struct LuaRecordWriter {
     fileprivate init(kind: LuaRecordKind, count: Int) {
         self.kind = kind
         self.count = count
-        fieldCount = kind.fields.count
+        columns = kind.columns
         cells = kind.cellBase
         record = cells
-        readFields = kind.laysOutOnlyReadFields ? kind.readFieldMask : .max
+        columnOf = kind.columnBase
         unwritten = clua_cell(kind: kind.laysOutOnlyReadFields ? 6 : 0, length: 0, value: 0)
         bytes = kind.byteBase
         byteCapacity = kind.byteCount
@@ -255,8 +285,8 @@ public struct LuaRecordWriter {
     public mutating func nextRecord() {
         index += 1
         precondition(index < count, "more records written than the batch holds")
-        record = cells + index * fieldCount
-        record.initialize(repeating: unwritten, count: fieldCount)
+        record = cells + index * columns
+        record.initialize(repeating: unwritten, count: columns)
     }
 
     /// Whether field `slot` should be laid out: always, unless the kind has a resolver, in
@@ -264,7 +294,7 @@ public struct LuaRecordWriter {
     /// Filters and templates read few of a customer's fields; this spares laying out the rest.
     @inlinable
     public func wants(_ slot: Int) -> Bool {
-        slot >= 64 || readFields & (1 << UInt64(slot)) != 0
+        columnOf[slot] >= 0
     }
 
     /// The slot of a field name, to write fields by slot in hot loops.
@@ -280,23 +310,32 @@ public struct LuaRecordWriter {
     /// release per field on the hot path.
     @inlinable @inline(__always)
     public mutating func set(_ slot: Int, _ value: borrowing String) {
+        let column = Int(columnOf[slot])
+        guard column >= 0 else { return }
         let written: Void? = value.utf8.withContiguousStorageIfAvailable { buffer in
-            append(UnsafeRawBufferPointer(buffer), slot: slot)
+            append(UnsafeRawBufferPointer(buffer), column: column)
         }
         if written == nil {
             var copy = copy value
-            copy.withUTF8 { append(UnsafeRawBufferPointer($0), slot: slot) }
+            copy.withUTF8 { append(UnsafeRawBufferPointer($0), column: column) }
         }
     }
 
     @inlinable @inline(__always)
-    mutating func append(_ source: UnsafeRawBufferPointer, slot: Int) {
+    mutating func append(_ source: UnsafeRawBufferPointer, column: Int) {
         if usedBytes + source.count > byteCapacity { grow(to: usedBytes + source.count) }
         if let base = source.baseAddress {
             UnsafeMutableRawPointer(bytes + usedBytes).copyMemory(from: base, byteCount: source.count)
         }
-        record[slot] = clua_cell(kind: 4, length: Int32(source.count), value: Int64(usedBytes))
+        record[column] = clua_cell(kind: 4, length: Int32(source.count), value: Int64(usedBytes))
         usedBytes += source.count
+    }
+
+    /// Writes a cell into the record, unless the field is not laid out in this batch.
+    @inlinable @inline(__always)
+    mutating func put(_ cell: clua_cell, _ slot: Int) {
+        let column = Int(columnOf[slot])
+        if column >= 0 { record[column] = cell }
     }
 
     @usableFromInline
@@ -309,31 +348,31 @@ public struct LuaRecordWriter {
     @inlinable
     public mutating func set(_ slot: Int, _ value: Int?) {
         guard let value else { return setNil(slot) }
-        record[slot] = clua_cell(kind: 2, length: 0, value: Int64(value))
+        put(clua_cell(kind: 2, length: 0, value: Int64(value)), slot)
     }
 
     @inlinable
     public mutating func set(_ slot: Int, _ value: Double?) {
         guard let value else { return setNil(slot) }
-        record[slot] = clua_cell(kind: 3, length: 0, value: Int64(bitPattern: value.bitPattern))
+        put(clua_cell(kind: 3, length: 0, value: Int64(bitPattern: value.bitPattern)), slot)
     }
 
     @inlinable
     public mutating func set(_ slot: Int, _ value: Bool?) {
         guard let value else { return setNil(slot) }
-        record[slot] = clua_cell(kind: 1, length: 0, value: value ? 1 : 0)
+        put(clua_cell(kind: 1, length: 0, value: value ? 1 : 0), slot)
     }
 
     /// A field without a value.
     @inlinable
     public mutating func setNil(_ slot: Int) {
-        record[slot] = clua_cell()
+        put(clua_cell(), slot)
     }
 
     /// Marks a field to be produced by the kind's resolver when a script reads it.
     @inlinable
     public mutating func setResolved(_ slot: Int) {
-        record[slot] = clua_cell(kind: 5, length: 0, value: 0)
+        put(clua_cell(kind: 5, length: 0, value: 0), slot)
     }
 }
 

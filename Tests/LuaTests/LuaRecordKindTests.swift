@@ -81,20 +81,29 @@ import Testing
 
     @Test func longFieldNamesAndResolvedFieldsAreFoundToo() throws {
         // Short names are matched by the interned string itself; a name too long to be
-        // interned, and a field the resolver computes, take the table lookup.
+        // interned, and a field the resolver computes, take the table lookup. The first batch
+        // lays nothing out (no field was read yet), so the resolver answers everything; the
+        // second lays out what was read, and reads the same.
         let sandbox = Sandbox()
         let long = String(repeating: "very_long_field_name_", count: 3)
         let kind = LuaRecordKind(state: sandbox.state, name: "thing", fields: ["short", long, "computed"]) { index, field in
-            .string("\(field) of \(index)")
-        }
-        kind.load(count: 1) { writer in
-            writer.nextRecord()
-            writer.set(0, 1)
-            writer.set(1, 2)
-            writer.setResolved(2)
+            switch field {
+            case "short": .integer(Int64(index) + 1)
+            case long: .integer(Int64(index) + 2)
+            default: .string("\(field) of \(index)")
+            }
         }
         let read = try Self.function(sandbox, "function(r) return { r.short, r['\(long)'], r.computed } end")
-        #expect(try kind.call(read, record: 0) { try $0.value() } == [1, 2, "computed of 0"])
+        for _ in 0..<2 {
+            kind.load(count: 1) { writer in
+                writer.nextRecord()
+                if writer.wants(0) { writer.set(0, 1) }
+                if writer.wants(1) { writer.set(1, 2) }
+                writer.setResolved(2)
+            }
+            #expect(try kind.call(read, record: 0) { try $0.value() } == [1, 2, "computed of 0"])
+        }
+        #expect(kind.columns == 3)
     }
 
     @Test func keysThatAreNotFieldNamesAreRefusedByName() throws {
@@ -115,5 +124,35 @@ import Testing
             let error = #expect(throws: LuaError.self) { try kind.call(read, record: 0) { try $0.value() } }
             #expect(error?.message.contains(message) == true, "\(key): \(String(describing: error))")
         }
+    }
+
+    @Test func aKindWithAResolverLaysOutOnlyTheFieldsScriptsRead() throws {
+        // Thirty fields, a filter reading two: each record takes two cells, and a field read
+        // for the first time is resolved, then laid out from the next batch on.
+        let sandbox = Sandbox()
+        let fields = (0..<30).map { "f\($0)" }
+        let kind = LuaRecordKind(state: sandbox.state, name: "wide", fields: fields) { index, field in
+            .string("\(field):\(index)")
+        }
+        func load() {
+            kind.load(count: 3) { writer in
+                for index in 0..<3 {
+                    writer.nextRecord()
+                    for slot in 0..<30 where writer.wants(slot) { writer.set(slot, "f\(slot):\(index)") }
+                }
+            }
+        }
+        let two = try Self.function(sandbox, "function(r) return r.f3 .. ' ' .. r.f17 end")
+        let three = try Self.function(sandbox, "function(r) return r.f3 .. ' ' .. r.f17 .. ' ' .. r.f29 end")
+        load()
+        #expect(kind.columns == 0)
+        #expect(try kind.call(two, record: 2) { try $0.value() } == "f3:2 f17:2")
+        load()
+        #expect(kind.columns == 2)
+        #expect(try kind.call(two, record: 1) { try $0.value() } == "f3:1 f17:1")
+        #expect(try kind.call(three, record: 1) { try $0.value() } == "f3:1 f17:1 f29:1")
+        load()
+        #expect(kind.columns == 3)
+        #expect(try kind.call(three, record: 0) { try $0.value() } == "f3:0 f17:0 f29:0")
     }
 }

@@ -143,12 +143,15 @@ typedef struct clua_cell {
     int64_t value;
 } clua_cell;
 
-/// One batch of records of one kind: `count` × `fields` cells. Proxies made for one batch
-/// refuse to work once the generation moves on.
+/// One batch of records of one kind: `count` records of `columns` cells each. A host lays
+/// out only the fields scripts read (`column_of`); the others are resolved when read. Proxies
+/// made for one batch refuse to work once the generation moves on.
 typedef struct clua_record_batch {
     uint64_t generation;
+    /// Slots (field names) of the kind.
     int32_t fields;
     int32_t count;
+    /// `count` × `columns` cells.
     const clua_cell *cells;
     const char *bytes;
     /// Set while a batch function runs: the record being evaluated, for error messages.
@@ -156,8 +159,12 @@ typedef struct clua_record_batch {
     /// One result per record (booleans for filters).
     uint8_t *results;
     /// Bit `slot` is set once a script has read field `slot` (slots 0...63) of this kind: a
-    /// host may lay out only those and leave the others to its resolver (cell kind 6).
+    /// host may lay out only those and leave the others to its resolver.
     uint64_t read_fields;
+    /// Cells per record.
+    int32_t columns;
+    /// For each slot, its cell's column in a record, or -1: not laid out, resolved if read.
+    const int16_t *column_of;
 } clua_record_batch;
 
 /// Registers a record kind and returns its id (1...64), or 0 when the state has 64 kinds.
