@@ -19,11 +19,24 @@ enum LuaFilterCallBench {
         var lastVisit: String?
     }
 
-    /// Two filters: `light` reads three fields and compares (the proxy's fixed cost shows most);
-    /// `typical` is shaped like the shipped filters (a normalised text match, points, a date)
-    /// and costs about what DESIGN.md's anchor does in plain Lua (≈117 ns/record).
-    static let predicates: [(name: String, source: String)] = [
-        ("lua-filter-call", """
+    /// The predicates. The goal is measured on the first: the issue gives the anchor for it as
+    /// ≈117 ns/record in plain Lua on this machine (DESIGN.md), and this one, shaped like a
+    /// reseller's win-back filter (a case-folded city set, points, the first name's initial,
+    /// a date, the opt-in), costs that much there. The two lighter ones show the proxy's fixed
+    /// cost more: `short` is the first's shape with fewer steps, `light` three reads and compares.
+    static let predicates: [(name: String, goal: String, source: String)] = [
+        ("lua-filter-call", "<= 2.0", """
+            function(c, p)
+              local city = c.city
+              if city == nil or not p.cities[string.lower(city)] then return false end
+              if c.points < p.min_points then return false end
+              local initial = string.upper(string.sub(c.first_name, 1, 1))
+              if initial < p.from or initial > p.to then return false end
+              local visit = c.last_visit
+              return (visit == nil or visit < p.since) and c.newsletter
+            end
+            """),
+        ("lua-filter-call-short", "report", """
             function(c, p)
               if c.points < p.min_points or not c.newsletter then return false end
               local city = c.city
@@ -32,7 +45,7 @@ enum LuaFilterCallBench {
               return visit == nil or visit < p.since
             end
             """),
-        ("lua-filter-call-light", """
+        ("lua-filter-call-light", "report", """
             function(c, p)
               return c.points >= p.min_points and c.country == p.country and (c.last_visit == nil or c.last_visit < p.since)
             end
@@ -56,56 +69,24 @@ enum LuaFilterCallBench {
         let records = makeRecords()
         var figures: [Figure] = []
 
-        // Host: the record proxy, the sandbox budget armed (2 s, 64 MiB per batch call). Like
-        // Kassa's customer records, it lays out only the fields scripts have read and has a
-        // resolver for the others.
-        let state = LuaState(limits: .default)
-        let environment = state.makeEnvironment()
-        var batchStart = 0
-        let kind = LuaRecordKind(state: state, name: "customer", fields: ["number", "first_name", "city", "country", "points", "newsletter", "last_visit"]) { index, field in
-            let record = records[batchStart + index]
-            switch field {
-            case "number": return .string(record.number)
-            case "first_name": return .string(record.firstName)
-            case "city": return .string(record.city)
-            case "country": return .string(record.country)
-            case "points": return .integer(Int64(record.points))
-            case "newsletter": return .boolean(record.newsletter)
-            case "last_visit": return record.lastVisit.map(LuaValue.string) ?? .nil
-            default: return .nil
-            }
-        }
-        let parameters: LuaValue = ["min_points": 500, "country": "SE", "city": "stockholm", "since": "2026-06-01"]
-        func layOut(_ range: Range<Int>) {
-            batchStart = range.lowerBound
-            records.withUnsafeBufferPointer { records in
-                kind.load(count: range.count) { writer in
-                    for index in range {
-                        writer.nextRecord()
-                        if writer.wants(0) { writer.set(0, records[index].number) }
-                        if writer.wants(1) { writer.set(1, records[index].firstName) }
-                        if writer.wants(2) { writer.set(2, records[index].city) }
-                        if writer.wants(3) { writer.set(3, records[index].country) }
-                        if writer.wants(4) { writer.set(4, records[index].points) }
-                        if writer.wants(5) { writer.set(5, records[index].newsletter) }
-                        if writer.wants(6) { writer.set(6, records[index].lastVisit) }
-                    }
-                }
-            }
-        }
+        let parameters: LuaValue = ["min_points": 500, "country": "SE", "city": "stockholm", "since": "2026-06-01",
+                                     "from": "A", "to": "M", "cities": ["stockholm": true, "göteborg": true, "malmö": true, "utrecht": true, "lyon": true]]
         for (index, predicate) in predicates.enumerated() {
-            let function = try state.call(try state.load("return " + predicate.source, chunkName: "bench.lua", environment: environment), [])[0].functionValue!
+            // Each predicate gets a host of its own, as each `kassa select` does: which fields
+            // are laid out depends on what this predicate reads, not on the one before.
+            let host = RecordHost(records: records)
+            let function = try host.state.call(try host.state.load("return " + predicate.source, chunkName: "bench.lua", environment: host.environment), [])[0].functionValue!
             var matched = 0
             let seconds = try best(of: 3) {
                 matched = 0
                 for start in stride(from: 0, to: count, by: batchSize) {
-                    layOut(start..<min(start + batchSize, count))
-                    matched += try kind.filter(function, argument: parameters).reduce(0) { $0 + ($1 ? 1 : 0) }
+                    host.layOut(start..<min(start + batchSize, count))
+                    matched += try host.kind.filter(function, argument: parameters).reduce(0) { $0 + ($1 ? 1 : 0) }
                 }
             }
             // What laying out costs now that the predicate has shown which fields it reads.
             let layout = best(of: 3) {
-                for start in stride(from: 0, to: count, by: batchSize) { layOut(start..<min(start + batchSize, count)) }
+                for start in stride(from: 0, to: count, by: batchSize) { host.layOut(start..<min(start + batchSize, count)) }
             }
             let parts = try runLua(anchorScript(loop: "filter", predicate: index)).split(separator: " ")
             let anchorNanoseconds = Double(parts[0])!
@@ -114,10 +95,12 @@ enum LuaFilterCallBench {
             }
             figures.append(Figure(
                 bench: predicate.name, value: seconds * 1e9 / Double(count), unit: "ns/record",
-                anchor: "lua5.4 same predicate over pre-built tables", anchorValue: anchorNanoseconds, goal: index == 0 ? "<= 2.0" : "report",
+                anchor: "lua5.4 same predicate over pre-built tables", anchorValue: anchorNanoseconds, goal: predicate.goal,
                 note: "budget armed (2 s, 64 MiB per batch of \(batchSize)); \(matched) matched; laying out the fields scripts have read (the host resolves the others if read): \(String(format: "%.1f", layout * 1e9 / Double(count))) ns of it"))
         }
 
+        let state = LuaState(limits: .default)
+        let environment = state.makeEnvironment()
         // An empty host→Lua call, through LuaState.call (arguments converted, limits armed).
         let empty = try state.call(try state.load("return function() end", chunkName: "empty.lua", environment: environment), [])[0].functionValue!
         let calls = 200_000
@@ -183,7 +166,8 @@ enum LuaFilterCallBench {
             }
           end
           local predicate = \(predicates[predicate].source)
-          local p = { min_points = 500, country = "SE", city = "stockholm", since = "2026-06-01" }
+          local p = { min_points = 500, country = "SE", city = "stockholm", since = "2026-06-01",
+            from = "A", to = "M", cities = { ["stockholm"] = true, ["göteborg"] = true, ["malmö"] = true, ["utrecht"] = true, ["lyon"] = true } }
           local matched = 0
           local seconds = best(3, function()
             matched = 0
@@ -201,5 +185,53 @@ enum LuaFilterCallBench {
           print(string.format("%.3f", seconds * 1e9 / 20000000))
         end
         """
+    }
+
+    /// The host side: the record proxy, the sandbox budget armed (2 s, 64 MiB per batch call).
+    /// Like Kassa's customer records, it lays out only the fields scripts have read and has a
+    /// resolver for the others.
+    final class RecordHost {
+        let state = LuaState(limits: .default)
+        let environment: LuaTableReference
+        let records: [Record]
+        private(set) var kind: LuaRecordKind!
+        private var batchStart = 0
+
+        init(records: [Record]) {
+            self.records = records
+            environment = state.makeEnvironment()
+            kind = LuaRecordKind(state: state, name: "customer", fields: ["number", "first_name", "city", "country", "points", "newsletter", "last_visit"]) {
+                [unowned self] index, field in
+                let record = self.records[self.batchStart + index]
+                switch field {
+                case "number": return .string(record.number)
+                case "first_name": return .string(record.firstName)
+                case "city": return .string(record.city)
+                case "country": return .string(record.country)
+                case "points": return .integer(Int64(record.points))
+                case "newsletter": return .boolean(record.newsletter)
+                case "last_visit": return record.lastVisit.map(LuaValue.string) ?? .nil
+                default: return .nil
+                }
+            }
+        }
+
+        func layOut(_ range: Range<Int>) {
+            batchStart = range.lowerBound
+            records.withUnsafeBufferPointer { records in
+                kind.load(count: range.count) { writer in
+                    for index in range {
+                        writer.nextRecord()
+                        if writer.wants(0) { writer.set(0, records[index].number) }
+                        if writer.wants(1) { writer.set(1, records[index].firstName) }
+                        if writer.wants(2) { writer.set(2, records[index].city) }
+                        if writer.wants(3) { writer.set(3, records[index].country) }
+                        if writer.wants(4) { writer.set(4, records[index].points) }
+                        if writer.wants(5) { writer.set(5, records[index].newsletter) }
+                        if writer.wants(6) { writer.set(6, records[index].lastVisit) }
+                    }
+                }
+            }
+        }
     }
 }
