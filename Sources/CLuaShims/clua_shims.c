@@ -682,8 +682,36 @@ void clua_push_sandbox_env(lua_State *L, int print_index) {
 
 #define CLUA_MAX_RECORD_KINDS 64
 
+// Strings of up to 16 bytes that records repeat (cities, countries, dates, categories) are
+// pushed from a cache of Lua strings per kind. Pushing a string anew hashes it and finds it
+// in Lua's string table, scattered in memory: in a filter over many records that cost more
+// than the rest of the field read. A cache entry is compared by its bytes, kept beside it in
+// C, and the string comes from an array slot, without touching either. A field whose values
+// seldom repeat (customer numbers, names) stops using the cache for a while.
+#define STRING_CACHE_SIZE 1024
+#define STRING_CACHE_SAMPLE 4096
+#define STRING_CACHE_REST 65536
+
+typedef struct cached_string {
+    uint64_t words[2];
+    int32_t length;  // -1: empty entry
+} cached_string;
+
+typedef struct string_cache_field {
+    uint32_t lookups;
+    uint32_t hits;
+    // Reads left before this field tries the cache again, after a sample with few hits.
+    uint32_t resting;
+} string_cache_field;
+
+typedef struct kind_strings {
+    cached_string entries[STRING_CACHE_SIZE];
+    string_cache_field fields[64];
+} kind_strings;
+
 typedef struct record_kinds {
     int count;
+    kind_strings *strings[CLUA_MAX_RECORD_KINDS + 1];
     clua_record_batch *batches[CLUA_MAX_RECORD_KINDS + 1];
     // Each kind's field names by slot, as the interned strings' objects (`lua_topointer`):
     // Lua interns short strings, so a script's `c.city` key is the very same object, and a
@@ -700,6 +728,8 @@ enum {
     KINDS_RESOLVERS,  // id -> function(proxy, name), or nothing
     KINDS_NAMES,      // id -> kind name
     KINDS_NAME_POINTERS,  // id -> full userdata holding `names[id]`
+    KINDS_STRINGS,    // the cached strings: kind id's entry e at (id - 1) * STRING_CACHE_SIZE + e + 1
+    KINDS_STRING_STATE,  // id -> full userdata: kind_strings
 };
 
 static const char *const kinds_key = "clua.record_kinds";
@@ -726,6 +756,49 @@ static const char *kind_name(lua_State *L, int id) {
     const char *name = lua_tostring(L, -1);
     lua_pop(L, 1);
     return name ? name : "record";
+}
+
+// The bytes of a string cell; the host leaves 16 readable bytes past the last string, so a
+// short one can be read as two words and masked.
+static inline uint64_t masked_word(const char *text, int32_t length) {
+    uint64_t word;
+    memcpy(&word, text, sizeof word);
+    return length >= 8 ? word : length <= 0 ? 0 : word & ((UINT64_C(1) << (8 * length)) - 1);
+}
+
+static void push_record_string(lua_State *L, const record_kinds *kinds, int id, int slot, const char *text, int32_t length) {
+    kind_strings *cache = kinds->strings[id];
+    string_cache_field *field = slot < 64 && cache != NULL ? &cache->fields[slot] : NULL;
+    if (length > 16 || field == NULL) {
+        lua_pushlstring(L, text, (size_t)length);
+        return;
+    }
+    if (field->resting > 0) {
+        field->resting--;
+        lua_pushlstring(L, text, (size_t)length);
+        return;
+    }
+    uint64_t first = masked_word(text, length), second = masked_word(text + 8, length - 8);
+    uint64_t hash = (first * UINT64_C(0x9E3779B97F4A7C15)) ^ (second * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ (uint64_t)length;
+    uint32_t e = (uint32_t)(hash >> 54) & (STRING_CACHE_SIZE - 1);
+    cached_string *entry = &cache->entries[e];
+    lua_Integer index = (lua_Integer)(id - 1) * STRING_CACHE_SIZE + e + 1;
+    field->lookups++;
+    if (entry->length == length && entry->words[0] == first && entry->words[1] == second) {
+        field->hits++;
+        lua_rawgeti(L, lua_upvalueindex(KINDS_STRINGS), index);
+    } else {
+        lua_pushlstring(L, text, (size_t)length);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, lua_upvalueindex(KINDS_STRINGS), index);
+        entry->words[0] = first;
+        entry->words[1] = second;
+        entry->length = length;
+    }
+    if (field->lookups == STRING_CACHE_SAMPLE) {
+        if (field->hits < STRING_CACHE_SAMPLE / 4) field->resting = STRING_CACHE_REST;
+        field->lookups = field->hits = 0;
+    }
 }
 
 static void push_cell(lua_State *L, const clua_record_batch *batch, const clua_cell *cell) {
@@ -801,7 +874,8 @@ static int record_index(lua_State *L) {
         const clua_cell *cell = &batch->cells[(size_t)proxy_index(proxy) * (size_t)batch->columns + (size_t)column];
         if (cell->kind >= 5) break;
         if (slot < 64) batch->read_fields |= (uint64_t)1 << slot;
-        push_cell(L, batch, cell);
+        if (cell->kind == 4) push_record_string(L, kinds, id, slot, batch->bytes + cell->value, cell->length);
+        else push_cell(L, batch, cell);
         return 1;
     }
     return record_index_slow(L, batch, proxy);
@@ -829,13 +903,13 @@ static record_kinds *push_kinds(lua_State *L) {
         return kinds;
     }
     lua_pop(L, 1);
-    lua_createtable(L, KINDS_NAME_POINTERS, 0);
+    lua_createtable(L, KINDS_STRING_STATE, 0);
     int registry = lua_gettop(L);
     record_kinds *kinds = (record_kinds *)lua_newuserdatauv(L, sizeof(record_kinds), 0);
     memset(kinds, 0, sizeof(record_kinds));
     clua_sandbox_of(L)->record_kinds = kinds;
     lua_rawseti(L, registry, KINDS_STATE);
-    for (int i = KINDS_FIELDS; i <= KINDS_NAME_POINTERS; i++) {
+    for (int i = KINDS_FIELDS; i <= KINDS_STRING_STATE; i++) {
         lua_newtable(L);
         lua_rawseti(L, registry, i);
     }
@@ -845,8 +919,8 @@ static record_kinds *push_kinds(lua_State *L) {
     lua_CFunction functions[] = { record_index, record_tostring, record_newindex };
     const char *names[] = { "__index", "__tostring", "__newindex" };
     for (int f = 0; f < 3; f++) {
-        for (int i = KINDS_STATE; i <= KINDS_NAMES; i++) lua_rawgeti(L, registry, i);
-        lua_pushcclosure(L, functions[f], KINDS_NAMES);
+        for (int i = KINDS_STATE; i <= KINDS_STRINGS; i++) lua_rawgeti(L, registry, i);
+        lua_pushcclosure(L, functions[f], KINDS_STRINGS);
         lua_setfield(L, meta, names[f]);
     }
     lua_pushliteral(L, "record");
@@ -907,6 +981,23 @@ int clua_new_record_kind(lua_State *L, clua_record_batch *batch, const char *nam
     lua_rawgeti(L, registry, KINDS_NAME_POINTERS);
     lua_pushvalue(L, -2);
     lua_rawseti(L, -2, id);
+    lua_pop(L, 1);
+
+    // The string cache: empty entries, and the kind's stretch of the strings array filled
+    // with false so that it is all array part (read by index, never rehashed while scripts run).
+    kind_strings *strings = (kind_strings *)lua_newuserdatauv(L, sizeof(kind_strings), 0);
+    memset(strings, 0, sizeof(kind_strings));
+    for (int e = 0; e < STRING_CACHE_SIZE; e++) strings->entries[e].length = -1;
+    lua_rawgeti(L, registry, KINDS_STRING_STATE);
+    lua_pushvalue(L, -2);
+    lua_rawseti(L, -2, id);
+    lua_pop(L, 2);
+    kinds->strings[id] = strings;
+    lua_rawgeti(L, registry, KINDS_STRINGS);
+    for (lua_Integer index = (lua_Integer)(id - 1) * STRING_CACHE_SIZE + 1; index <= (lua_Integer)id * STRING_CACHE_SIZE; index++) {
+        lua_pushboolean(L, 0);
+        lua_rawseti(L, -2, index);
+    }
     lua_settop(L, fields - 1);
     return id;
 }

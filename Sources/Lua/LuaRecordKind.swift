@@ -323,7 +323,8 @@ public struct LuaRecordWriter {
 
     @inlinable @inline(__always)
     mutating func append(_ source: UnsafeRawBufferPointer, column: Int) {
-        if usedBytes + source.count > byteCapacity { grow(to: usedBytes + source.count) }
+        // Sixteen readable bytes past every string: C reads a short one as two masked words.
+        if usedBytes + source.count + 16 > byteCapacity { grow(to: usedBytes + source.count + 16) }
         if let base = source.baseAddress {
             UnsafeMutableRawPointer(bytes + usedBytes).copyMemory(from: base, byteCount: source.count)
         }

@@ -155,4 +155,39 @@ import Testing
         #expect(kind.columns == 3)
         #expect(try kind.call(three, record: 0) { try $0.value() } == "f3:0 f17:0 f29:0")
     }
+
+    @Test func shortStringsReadTheSameWhetherCachedOrNot() throws {
+        // Strings of up to 16 bytes come from a cache compared by their bytes as two masked
+        // words: values that differ only past the eighth byte, only in length, by a zero byte,
+        // or beyond the cache's size must each read back exactly, batch after batch. A field
+        // whose values never repeat stops using the cache and must read the same too.
+        let sandbox = Sandbox()
+        let kind = LuaRecordKind(state: sandbox.state, name: "row", fields: ["repeated", "unique"])
+        func repeated(_ index: Int) -> String {
+            let base = ["", "a", "a\u{0}", "abcdefgh", "abcdefgh\u{0}", "abcdefghi", "abcdefghX", "Göteborg", "2026-03-04",
+                        "sixteen-bytes-xx", "seventeen-bytes-x", String(repeating: "z", count: 40)]
+            let value = index % 3000
+            // Thousands of values of one length sharing their first eight bytes: some share a
+            // cache entry, and only their second word tells them apart.
+            return value < base.count ? base[value] : "abcdefgh-\(value)"
+        }
+        let read = try Self.function(sandbox, "function(r) return r.repeated .. '|' .. r.unique end")
+        for pass in 0..<3 {
+            for start in stride(from: 0, to: 9_000, by: 500) {
+                kind.load(count: 500) { writer in
+                    for index in start..<(start + 500) {
+                        writer.nextRecord()
+                        writer.set(0, repeated(index))
+                        writer.set(1, "u\(pass)-\(index)")
+                    }
+                }
+                for index in 0..<500 {
+                    let expected = repeated(start + index) + "|u\(pass)-\(start + index)"
+                    let got = try kind.call(read, record: index) { try $0.value() }
+                    #expect(got == .string(expected))
+                    if got != .string(expected) { return }
+                }
+            }
+        }
+    }
 }

@@ -153,6 +153,7 @@ typedef struct clua_record_batch {
     int32_t count;
     /// `count` × `columns` cells.
     const clua_cell *cells;
+    /// The strings' bytes, with at least 16 readable bytes past the end of the last one.
     const char *bytes;
     /// Set while a batch function runs: the record being evaluated, for error messages.
     int32_t current;
