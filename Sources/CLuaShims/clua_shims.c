@@ -1006,8 +1006,18 @@ void clua_drop_record_kind(lua_State *L, int kind) {
     // Proxies still held by scripts must find a batch that matches nothing, not freed memory.
     static clua_record_batch retired = { 0 };
     record_kinds *kinds = push_kinds(L);
+    if (kind >= 1 && kind <= kinds->count) {
+        kinds->batches[kind] = &retired;
+        // Its cached strings are let go (the slots stay, holding false).
+        kinds->strings[kind] = NULL;
+        lua_rawgeti(L, -1, KINDS_STRINGS);
+        for (lua_Integer index = (lua_Integer)(kind - 1) * STRING_CACHE_SIZE + 1; index <= (lua_Integer)kind * STRING_CACHE_SIZE; index++) {
+            lua_pushboolean(L, 0);
+            lua_rawseti(L, -2, index);
+        }
+        lua_pop(L, 1);
+    }
     lua_pop(L, 1);
-    if (kind >= 1 && kind <= kinds->count) kinds->batches[kind] = &retired;
 }
 
 void clua_push_record(lua_State *L, const clua_record_batch *batch, int kind, int32_t index) {
