@@ -246,7 +246,9 @@ public final class LuaRecordKind {
     }
 }
 
-/// Writes the records of one batch. Fields not written read as `nil`.
+/// Writes the records of one batch. Fields not written read as `nil`, or, in a kind with a
+/// resolver, are resolved when read; there, a field not laid out in this batch (`wants` is
+/// false) has no cell, and setting it does nothing.
 ///
 /// The setters are inlinable and write straight into the batch's cells: laying out a
 /// record is on the hot path of every filter run.
