@@ -722,7 +722,7 @@ typedef struct record_kinds {
 } record_kinds;
 
 enum {
-    KINDS_STATE = 1,  // full userdata: record_kinds
+    KINDS_STATE = 1,  // full userdata: record_kinds (the metamethods reach it through the sandbox)
     KINDS_FIELDS,     // id -> (name -> slot)
     KINDS_METHODS,    // id -> (name -> function), or nothing
     KINDS_RESOLVERS,  // id -> function(proxy, name), or nothing
@@ -886,7 +886,7 @@ static int record_newindex(lua_State *L) {
 }
 
 static int record_tostring(lua_State *L) {
-    const record_kinds *kinds = (const record_kinds *)lua_touserdata(L, lua_upvalueindex(KINDS_STATE));
+    const record_kinds *kinds = (const record_kinds *)clua_sandbox_of(L)->record_kinds;
     const void *proxy = lua_touserdata(L, 1);
     if (live_batch(kinds, proxy) == NULL) return stale_proxy(L, proxy);
     lua_pushfstring(L, "%s record %d", kind_name(L, proxy_kind(proxy)), (int)proxy_index(proxy) + 1);

@@ -26,8 +26,6 @@ public final class LuaRecordKind {
     private var resultCapacity: Int
     /// Each slot's column in a laid-out record, or -1 (left to the resolver).
     private let columnOf: UnsafeMutablePointer<Int16>
-    /// Cells per laid-out record.
-    private var columnCount: Int
     /// The kind's number in its state (`clua_new_record_kind`).
     private var kindID: Int32 = 0
     private var filterRef: Int32 = 0
@@ -60,11 +58,10 @@ public final class LuaRecordKind {
         results = .allocate(capacity: resultCapacity)
         columnOf = .allocate(capacity: max(fields.count, 1))
         for slot in fields.indices { columnOf[slot] = Int16(slot) }
-        columnCount = fields.count
         batch.initialize(to: clua_record_batch(
             generation: 1, fields: Int32(fields.count), count: 0,
             cells: UnsafePointer(cells), bytes: UnsafePointer(bytes), current: -1, results: results, read_fields: 0,
-            columns: Int32(columnCount), column_of: UnsafePointer(columnOf)))
+            columns: Int32(fields.count), column_of: UnsafePointer(columnOf)))
 
         let L = state.L
         let top = lua_gettop(L)
@@ -204,12 +201,11 @@ public final class LuaRecordKind {
                 columnOf[slot] = -1
             }
         }
-        columnCount = Int(next)
         batch.pointee.columns = Int32(next)
     }
 
     private func reserve(records: Int) {
-        let needed = max(records * columnCount, 1)
+        let needed = max(records * columns, 1)
         if needed > cellCapacity {
             cells.deallocate()
             cellCapacity = needed
@@ -228,7 +224,8 @@ public final class LuaRecordKind {
 
     @usableFromInline var cellBase: UnsafeMutablePointer<clua_cell> { cells }
     @usableFromInline var columnBase: UnsafePointer<Int16> { UnsafePointer(columnOf) }
-    @usableFromInline var columns: Int { columnCount }
+    /// Cells per laid-out record.
+    @usableFromInline var columns: Int { Int(batch.pointee.columns) }
     @usableFromInline var byteBase: UnsafeMutablePointer<CChar> { bytes }
     @usableFromInline var byteCount: Int { byteCapacity }
 
