@@ -141,7 +141,7 @@ public final class MailingSender {
                 inConnection += 1
                 progress(SendProgress(sent: report.sent, failed: report.failed, left: max(0, left), elapsed: now().timeIntervalSince(started)))
                 if let reason = report.sessionFailure {
-                    logger.error("Sending mailing \(mailing.id) stopped: \(reason)")
+                    logger.debug("Sending mailing \(mailing.id) stopped: \(reason)")
                     break sending
                 }
             }
