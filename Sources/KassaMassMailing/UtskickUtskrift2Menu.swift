@@ -89,6 +89,9 @@ final class UtskickUtskrift2Menu: ActionImplementation {
         }
         let report = try send(mailing)
         context.output("Mailing \(mailing.displayName): \(report.sent) sent, \(report.failed) failed, \(report.retry) to retry, \(report.unknown) unknown; kassa mailing status \(mailing.id) lists every failure.")
+        if let reason = report.sessionFailure {
+            context.output("Sending stopped: \(reason) The other messages wait: fix the cause, then kassa mailing send \(mailing.id) resumes.")
+        }
     }
 
     /// `send=ja|nej`, else the user's answer on a terminal, else no.

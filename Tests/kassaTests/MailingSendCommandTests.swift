@@ -88,14 +88,19 @@ import Testing
         let arguments = ["mailing", "send", "1", "--delay", "0.001", "--db", folder.file("kassa.sqlite"),
                          "--plugins", KassaProcess.repositoryRoot + "/plugins"]
         var lastSent = 0
-        for seconds in [0.6, 0.9, 1.3] {
+        // Each run first renders every message it is about to send (nothing leaves if one
+        // cannot be), which takes a while on a busy machine: kill each run once it has
+        // written some messages, at a different point each time, rather than after a fixed time.
+        for extra in [30, 70, 110] {
             let sender = try KassaProcess.start(arguments, in: folder.path)
-            Thread.sleep(forTimeInterval: seconds)
+            let target = Self.outboxFiles(folder).count + extra
+            let deadline = Date().addingTimeInterval(60)
+            while Self.outboxFiles(folder).count < target, sender.isRunning, Date() < deadline { usleep(5_000) }
             kill(sender.processIdentifier, SIGKILL)
             sender.waitUntilExit()
             let status = try Self.status(folder)
             let sent = try #require(status["sent"] as? Int)
-            #expect(sent > lastSent, "the sender made no progress before the kill at \(seconds) s")
+            #expect(sent > lastSent, "the sender made no progress before the kill after \(extra) more messages")
             lastSent = sent
             #expect(Self.outboxFiles(folder).count >= sent)
         }
@@ -115,5 +120,133 @@ import Testing
         let resent = try Self.status(folder)
         #expect(resent["sent"] as? Int == recipients)
         #expect(Self.outboxFiles(folder).count == recipients)
+    }
+    /// A plugin whose render function reads `c.frist_name` (a typo), or `c.first_name` once fixed.
+    static func writeGreeting(in folder: TemporaryDirectory, field: String) throws {
+        try folder.write("shop-plugins/greeting.lua", """
+            kassa.plugin { name = "greeting", version = "1.0.0", api = 1 }
+            kassa.template {
+              name = "greeting",
+              channel = "email",
+              render = function(c)
+                local name = c.\(field) or "kund"
+                return { subject = "Hej " .. name, text = "Hej " .. name .. "! Kundnummer [" .. c.number .. "]." }
+              end,
+            }
+            """)
+    }
+
+    static func kassa(_ arguments: [String], plugins folder: TemporaryDirectory) throws -> KassaProcess.Result {
+        try KassaProcess.run(arguments + ["--db", folder.file("kassa.sqlite"), "--plugins", folder.file("shop-plugins")], in: folder.path)
+    }
+
+    /// A register of `customers` and mailing 1 with the greeting that reads `c.frist_name`.
+    static func greetingWithATypo(customers: Int) throws -> (TemporaryDirectory, recipients: Int) {
+        let folder = try RegisterCommandTests.seeded(customers)
+        try writeGreeting(in: folder, field: "frist_name")
+        let created = try kassa(["mailing", "create", "--channel", "email", "--purpose", "transactional", "--has", "email",
+                                 "--template", "greeting"], plugins: folder)
+        #expect(created.status == 0, "\(created.stderr)")
+        return (folder, try #require(try status(folder)["recipients"] as? Int))
+    }
+
+    /// Sends mailing 1 with the folder's own plugins and expects every recipient sent once.
+    static func expectEverySent(_ recipients: Int, in folder: TemporaryDirectory) throws {
+        let sent = try kassa(["mailing", "send", "1"], plugins: folder)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(try status(folder)["sent"] as? Int == recipients)
+        #expect(outboxFiles(folder).count == recipients)
+    }
+
+    @Test func aMailingThatCannotRenderIsRefusedAndSentOnceFixed() throws {
+        let (folder, recipients) = try Self.greetingWithATypo(customers: 120)
+
+        let refused = try Self.kassa(["mailing", "send", "1"], plugins: folder)
+
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("\(recipients) of \(recipients) messages cannot be rendered"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("greeting.lua:6:"), "names the file and line: \(refused.stderr)")
+        #expect(refused.stderr.contains("frist_name"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("customer 100"), "names the customers: \(refused.stderr)")
+        #expect(refused.stderr.contains("--skip-unrenderable"), "\(refused.stderr)")
+        #expect(Self.outboxFiles(folder).isEmpty)
+        let waiting = try Self.status(folder)
+        #expect(waiting["pending"] as? Int == recipients)
+        #expect(waiting["failed"] as? Int == 0)
+        #expect(waiting["status"] as? String == "draft")
+
+        try Self.writeGreeting(in: folder, field: "first_name")
+        try Self.expectEverySent(recipients, in: folder)
+    }
+
+    @Test func skipUnrenderableSendsTheOthersAndFailsTheRestBeforeAnyByteLeaves() throws {
+        let folder = try RegisterCommandTests.seeded(120)
+        try folder.write("shop-plugins/picky.lua", """
+            kassa.plugin { name = "picky", version = "1.0.0", api = 1 }
+            kassa.template {
+              name = "picky",
+              channel = "email",
+              render = function(c)
+                if c.number:sub(-1) == "3" then return { subject = "Hej", text = c.frist_name } end
+                return { subject = "Till " .. c.number, text = "Hej " .. c.number }
+              end,
+            }
+            """)
+        let created = try Self.kassa(["mailing", "create", "--channel", "email", "--purpose", "transactional", "--has", "email",
+                                      "--template", "picky"], plugins: folder)
+        #expect(created.status == 0, "\(created.stderr)")
+
+        let send = try Self.kassa(["mailing", "send", "1", "--skip-unrenderable"], plugins: folder)
+
+        #expect(send.status != 0, "a run with failures exits non-zero: \(send.stdout)")
+        let status = try Self.status(folder)
+        let recipients = try #require(status["recipients"] as? Int)
+        let failures = try #require(status["failures"] as? [[String: Any]])
+        #expect(!failures.isEmpty)
+        for failure in failures {
+            #expect((failure["customer"] as? String)?.hasSuffix("3") == true, "\(failure)")
+            #expect(failure["attempts"] as? Int == 0, "never handed to the transport: \(failure)")
+            #expect((failure["reason"] as? String)?.contains("picky.lua:6:") == true, "\(failure)")
+        }
+        #expect(status["sent"] as? Int == recipients - failures.count)
+        #expect(Self.outboxFiles(folder).count == recipients - failures.count)
+        #expect(Self.outboxFiles(folder).allSatisfy { !$0.hasSuffix("3.eml") })
+
+        // Failures grouped by reason with their counts, before the list; the customer's own
+        // number does not split a reason into one group per customer.
+        let byReason = try #require(status["failed_by_reason"] as? [[String: Any]], "\(status)")
+        #expect(byReason.count == 1, "\(byReason)")
+        #expect(byReason.first?["count"] as? Int == failures.count)
+        #expect((byReason.first?["reason"] as? String)?.contains("frist_name") == true)
+        let text = try Self.kassa(["mailing", "status", "1"], in: folder).stdout.split(separator: "\n").map(String.init)
+        let group = try #require(text.firstIndex { $0.contains("\(failures.count) ×") && $0.contains("frist_name") }, "\(text)")
+        let firstListed = try #require(text.firstIndex { $0.hasPrefix("failed  ") }, "\(text)")
+        #expect(group < firstListed)
+    }
+
+    @Test func aMailingWhoseMessagesNeverLeftCanBeEditedAndSentAgain() throws {
+        let (folder, recipients) = try Self.greetingWithATypo(customers: 80)
+        // Every message fails to render: none leaves.
+        let send = try Self.kassa(["mailing", "send", "1", "--skip-unrenderable"], plugins: folder)
+        #expect(send.status != 0)
+        #expect(try Self.status(folder)["failed"] as? Int == recipients)
+        #expect(Self.outboxFiles(folder).isEmpty)
+
+        let edited = try Self.kassa(["mailing", "edit", "1", "--text", "Hej #FORNAMN|kund#!", "--subject", "Hej"], plugins: folder)
+
+        #expect(edited.status == 0, "\(edited.stderr)")
+        let fresh = try Self.status(folder)
+        #expect(fresh["status"] as? String == "draft")
+        #expect(fresh["pending"] as? Int == recipients)
+        try Self.expectEverySent(recipients, in: folder)
+    }
+
+    @Test func aMailingWithMessagesSentCannotBeEdited() throws {
+        let folder = try RegisterCommandTests.seeded(60)
+        try Self.createMailing(in: folder)
+        #expect(try Self.kassa(["mailing", "send", "1"], in: folder).status == 0)
+        let edited = try Self.kassa(["mailing", "edit", "1", "--subject", "Ny rubrik"], in: folder)
+        #expect(edited.status != 0)
+        #expect(edited.stderr.contains("can no longer change"), "\(edited.stderr)")
     }
 }

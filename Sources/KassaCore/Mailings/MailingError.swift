@@ -19,6 +19,8 @@ public struct MailingError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let unknownTemplate = Code(rawValue: "unknown_template")
         /// The mailing is past the draft stage and cannot change.
         public static let notEditable = Code(rawValue: "not_editable")
+        /// Some of the mailing's messages cannot be rendered, so it is not sent.
+        public static let unrenderable = Code(rawValue: "unrenderable")
         /// Another process is sending the mailing.
         public static let busy = Code(rawValue: "busy")
         /// The database could not be read or written.

@@ -66,15 +66,17 @@ public struct MailingPreview {
     /// Renders the message of every customer in the outbox of `mailing` (its snapshot) in
     /// customer-number order, hands each to `each` (excluded customers too, so a report can
     /// list them), and returns the totals. Customers are read from the register as they are
-    /// now, as sending will read them.
+    /// now, as sending will read them. `states` limits it to the rows in those states (a
+    /// sender checks those it is about to send).
     @discardableResult
     public func run(
-        _ mailing: Int64, outbox: any MailingStore, customers: any CustomerStore, each: (Message) throws -> Void
+        _ mailing: Int64, outbox: any MailingStore, customers: any CustomerStore, states: [OutboxState]? = nil,
+        each: (Message) throws -> Void
     ) throws -> Totals {
         var totals = Totals()
         var after: String?
         while true {
-            let entries = try outbox.entries(of: mailing, states: nil, after: after, limit: 1_000)
+            let entries = try outbox.entries(of: mailing, states: states, after: after, limit: 1_000)
             guard let last = entries.last else { break }
             after = last.customerNumber
             let found = try customers.customers(numbers: entries.filter { $0.state != .excluded }.map(\.customerNumber))

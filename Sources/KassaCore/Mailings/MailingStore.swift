@@ -16,8 +16,11 @@ public protocol MailingStore: Sendable {
     /// Every mailing, newest first.
     func mailings() throws -> [Mailing]
 
-    /// Replaces a draft's name, channel, purpose, content and selection, and its snapshot.
-    /// Throws `notEditable` when sending has begun.
+    /// Replaces a draft's name, channel, purpose, content and selection, and its snapshot,
+    /// and makes it a draft again. A mailing whose messages never left (none sent, in
+    /// flight, unknown or waiting for a retry; every failed one failed before it reached
+    /// the transport, without an attempt) is still a draft in this sense. Throws
+    /// `notEditable` when a message has left or a sender is at work.
     func update(_ id: Int64, to draft: MailingDraft, snapshot: MailingSnapshot) throws -> Mailing
 
     // MARK: - The outbox
@@ -40,11 +43,16 @@ public protocol MailingStore: Sendable {
     /// one write per message.
     func record(_ mailing: Int64, outcome: OutboxOutcome?, thenCommitting committing: String?) throws
 
+    /// Records `outcomes` in one transaction: a sender marks every message that cannot be
+    /// rendered as failed before the first one is sent.
+    func record(_ mailing: Int64, outcomes: [OutboxOutcome]) throws
+
     /// Starts a sender on `mailing` for process `pid`: refuses while another live process
     /// sends it; turns `committing` rows a dead sender left into `unknown` (returning how
-    /// many), with `resendUnknown` turns `unknown` rows back into `pending`, clears a stop
-    /// request and marks the mailing `sending`.
-    func beginSending(_ mailing: Int64, pid: Int32, resendUnknown: Bool, throttle: ThrottleSettings?) throws -> SendingStart
+    /// many), with `resendUnknown` turns `unknown` rows back into `pending`, with
+    /// `retryFailed` turns `failed` rows back into `pending` with no attempts, clears a stop
+    /// request and marks the mailing `sending`. `sent` rows are never touched.
+    func beginSending(_ mailing: Int64, pid: Int32, resendUnknown: Bool, retryFailed: Bool, throttle: ThrottleSettings?) throws -> SendingStart
 
     /// Ends the sender: the mailing becomes `status`, and no process holds it.
     func endSending(_ mailing: Int64, status: Mailing.Status) throws

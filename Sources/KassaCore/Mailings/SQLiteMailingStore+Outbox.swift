@@ -83,12 +83,7 @@ extension SQLiteMailingStore {
             try database.write { db in
                 let now = Date().timeIntervalSince1970
                 if let outcome {
-                    try db.cachedStatement(sql: """
-                        UPDATE outbox SET state = ?, reason = ?, reference = ?, next_attempt_at = ?, attempts = attempts + 1, updated_at = ?
-                        WHERE mailing_id = ? AND number_key = ?
-                        """).execute(arguments: [
-                            outcome.state.rawValue, outcome.reason, outcome.reference, outcome.nextAttemptAt?.timeIntervalSince1970,
-                            now, mailing, Customer.numberKey(outcome.customer)])
+                    try Self.write(outcome, of: mailing, at: now, db)
                 }
                 if let committing {
                     try db.cachedStatement(sql: "UPDATE outbox SET state = 'committing', updated_at = ? WHERE mailing_id = ? AND number_key = ?")
@@ -98,7 +93,29 @@ extension SQLiteMailingStore {
         }
     }
 
-    public func beginSending(_ mailing: Int64, pid: Int32, resendUnknown: Bool, throttle: ThrottleSettings?) throws -> SendingStart {
+    public func record(_ mailing: Int64, outcomes: [OutboxOutcome]) throws {
+        guard !outcomes.isEmpty else { return }
+        try access("journal mailing \(mailing)") {
+            try database.write { db in
+                let now = Date().timeIntervalSince1970
+                for outcome in outcomes {
+                    try Self.write(outcome, of: mailing, at: now, db)
+                }
+            }
+        }
+    }
+
+    private static func write(_ outcome: OutboxOutcome, of mailing: Int64, at now: Double, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE outbox SET state = ?, reason = ?, reference = ?, next_attempt_at = ?, attempts = attempts + ?, updated_at = ?
+            WHERE mailing_id = ? AND number_key = ?
+            """).execute(arguments: [
+                outcome.state.rawValue, outcome.reason, outcome.reference, outcome.nextAttemptAt?.timeIntervalSince1970,
+                outcome.countsAttempt ? 1 : 0, now, mailing, Customer.numberKey(outcome.customer)])
+    }
+
+    public func beginSending(_ mailing: Int64, pid: Int32, resendUnknown: Bool, retryFailed: Bool,
+                             throttle: ThrottleSettings?) throws -> SendingStart {
         try access("start sending mailing \(mailing)") {
             try database.write { db in
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM mailing WHERE id = ?", arguments: [mailing]) else {
@@ -123,10 +140,22 @@ extension SQLiteMailingStore {
                         arguments: [now, mailing])
                     requeued = db.changesCount
                 }
+                var retried = 0
+                if retryFailed {
+                    // Attempts start again: the shop fixed the cause, and a message given up
+                    // after its attempts deserves them all once more.
+                    try db.execute(
+                        sql: """
+                            UPDATE outbox SET state = 'pending', reason = NULL, next_attempt_at = NULL, attempts = 0, updated_at = ?
+                            WHERE mailing_id = ? AND state = 'failed'
+                            """,
+                        arguments: [now, mailing])
+                    retried = db.changesCount
+                }
                 try db.execute(
                     sql: "UPDATE mailing SET status = 'sending', sender_pid = ?, stop_requested = 0, throttle = COALESCE(?, throttle), updated_at = ? WHERE id = ?",
                     arguments: [pid, try throttle.map(Self.json), now, mailing])
-                return SendingStart(newlyUnknown: newlyUnknown, requeued: requeued)
+                return SendingStart(newlyUnknown: newlyUnknown, requeued: requeued, retried: retried)
             }
         }
     }

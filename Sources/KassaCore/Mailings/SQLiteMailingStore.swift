@@ -71,10 +71,18 @@ public final class SQLiteMailingStore: MailingStore {
                     throw MailingError(.unknownMailing, "There is no mailing \"\(id)\"; kassa mailing list shows them.")
                 }
                 let current = try Self.mailing(row)
-                let started = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM outbox WHERE mailing_id = ? AND state NOT IN ('pending', 'excluded')",
+                if let holder: Int32 = row["sender_pid"], kill(holder, 0) == 0 || errno == EPERM {
+                    throw MailingError(.notEditable, "Mailing \(current.displayName) is being sent by process \(holder), so it cannot change now; stop it with kassa mailing stop \(id).")
+                }
+                // A failed row without attempts failed before it reached the transport (it
+                // could not be rendered): nothing of it left, so the mailing may still change.
+                let left = try Int.fetchOne(
+                    db, sql: """
+                        SELECT COUNT(*) FROM outbox WHERE mailing_id = ?
+                          AND state NOT IN ('pending', 'excluded') AND NOT (state = 'failed' AND attempts = 0)
+                        """,
                     arguments: [id]) ?? 0
-                guard current.status == .draft, started == 0 else {
+                guard left == 0 else {
                     throw MailingError(.notEditable, "Mailing \(current.displayName) is \(current.status.rawValue) with messages on their way, so it can no longer change; create a new one from it.")
                 }
                 try Self.checkNameIsFree(draft.name, except: id, db)
@@ -82,13 +90,13 @@ public final class SQLiteMailingStore: MailingStore {
                 try db.execute(
                     sql: """
                         UPDATE mailing SET name = ?, name_key = ?, channel = ?, purpose = ?, content = ?, selection = ?,
-                               updated_at = ? WHERE id = ?
+                               status = 'draft', updated_at = ? WHERE id = ?
                         """,
                     arguments: try Self.arguments(draft) + [now.timeIntervalSince1970, id])
                 try db.execute(sql: "DELETE FROM outbox WHERE mailing_id = ?", arguments: [id])
                 try Self.insert(snapshot, into: id, at: now, db)
                 return Mailing(id: id, name: draft.name, channel: draft.channel, purpose: draft.purpose, content: draft.content,
-                               selection: draft.selection, status: current.status, createdAt: current.createdAt, updatedAt: now)
+                               selection: draft.selection, status: .draft, createdAt: current.createdAt, updatedAt: now)
             }
         }
     }

@@ -13,4 +13,10 @@ public enum DeliveryOutcome: Sendable, Hashable {
     /// Perhaps sent: the connection was lost after the message was committed and before
     /// the answer came. Never resent without the user's explicit say.
     case unknown(reason: String)
+    /// Not sent, through no fault of this message: the session itself cannot carry mail
+    /// (credentials refused, TLS required but not offered or failing, the server or gateway
+    /// unreachable). Every other message would fail the same way, so the sender stops the
+    /// run and leaves this message and the rest to send once the cause is fixed. A transport
+    /// answers this only when the message was certainly not taken.
+    case sessionFailed(reason: String)
 }

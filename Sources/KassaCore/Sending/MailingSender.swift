@@ -12,6 +12,14 @@ import Logging
 /// `resendUnknown`. The next message of a batch is rendered while the transport waits for
 /// the current one's answer (after its commit point), so that work overlaps the round trip.
 ///
+/// Before anything is sent, every message the run would send is rendered (as the preview
+/// renders it): when one cannot be, the run is refused with the first errors and their
+/// count, unless `skipUnrenderable`, which marks those failed (without an attempt: they never
+/// left) and sends the others. A transport that answers `sessionFailed` (credentials
+/// refused, no TLS, the server unreachable) ends the run: its message and the rest stay
+/// as they were, to send once the cause is fixed; only a recipient's own permanent refusal
+/// fails that recipient.
+///
 /// One sender per mailing: a second one is refused while the first one's process lives.
 /// `kassa mailing stop` (or `shouldStop`) ends the run after the message in flight.
 /// Messages that failed for now wait for their retry time; a run ends when nothing is due,
@@ -55,9 +63,18 @@ public final class MailingSender {
         var report = SendReport(mailing: mailing.id)
         pendingOutcome = nil
         composedAhead = nil
-        let start = try mailings.beginSending(mailing.id, pid: getpid(), resendUnknown: options.resendUnknown, throttle: nil)
+        let unrenderable = try unrenderableMessages(of: mailing, options: options)
+        let start = try mailings.beginSending(mailing.id, pid: getpid(), resendUnknown: options.resendUnknown,
+                                              retryFailed: options.retryFailed, throttle: nil)
         report.foundUnknown = start.newlyUnknown
         report.requeued = start.requeued
+        report.retried = start.retried
+        if !unrenderable.isEmpty {
+            try mailings.record(mailing.id, outcomes: unrenderable)
+            report.unrenderable = unrenderable.count
+            report.failed += unrenderable.count
+            logger.warning("\(unrenderable.count) messages of mailing \(mailing.id) cannot be rendered; marked failed, the others are sent")
+        }
         if start.newlyUnknown > 0 {
             logger.warning("\(start.newlyUnknown) messages of mailing \(mailing.id) may have been sent by a sender that stopped; they are marked unknown")
         }
@@ -123,12 +140,16 @@ public final class MailingSender {
                             next: next.flatMap { next in byNumber[next.customerNumber].map { (next, $0) } })
                 inConnection += 1
                 progress(SendProgress(sent: report.sent, failed: report.failed, left: max(0, left), elapsed: now().timeIntervalSince(started)))
+                if let reason = report.sessionFailure {
+                    logger.debug("Sending mailing \(mailing.id) stopped: \(reason)")
+                    break sending
+                }
             }
         }
 
         try flushOutcome(of: mailing.id)
         let counts = try mailings.counts(of: mailing.id)
-        if report.stopped {
+        if report.stopped || report.sessionFailure != nil {
             report.status = .stopped
         } else if counts.open == 0 {
             report.status = .finished
@@ -147,7 +168,8 @@ public final class MailingSender {
         let number = entry.customerNumber
         guard let customer else {
             try mailings.record(mailing.id, outcome: OutboxOutcome(
-                customer: number, state: .failed, reason: "customer \(number) is no longer in the register"), thenCommitting: nil)
+                customer: number, state: .failed, reason: "customer \(number) is no longer in the register", countsAttempt: false),
+                thenCommitting: nil)
             report.failed += 1
             return
         }
@@ -163,7 +185,7 @@ public final class MailingSender {
         case .success(let rendered):
             content = rendered
         case .failure(let error):
-            try mailings.record(mailing.id, outcome: OutboxOutcome(customer: number, state: .failed, reason: "\(error)"),
+            try mailings.record(mailing.id, outcome: OutboxOutcome(customer: number, state: .failed, reason: "\(error)", countsAttempt: false),
                                 thenCommitting: nil)
             report.failed += 1
             return
@@ -207,8 +229,38 @@ public final class MailingSender {
             recorded.state = .unknown
             recorded.reason = reason
             report.unknown += 1
+        case .sessionFailed(let reason):
+            // Not taken, and not this message's fault: the row goes back to what it was
+            // (the transport may have passed its commit point), without an attempt.
+            recorded = OutboxOutcome(customer: number, state: entry.state, reason: entry.reason, nextAttemptAt: entry.nextAttemptAt,
+                                     countsAttempt: false)
+            report.sessionFailure = reason
         }
         pendingOutcome = recorded
+    }
+
+    /// Renders every message the run is about to send, as the preview does, and returns
+    /// those that cannot be rendered as failed outcomes; throws `unrenderable`, naming the
+    /// first ones and their count, when there are any and `skipUnrenderable` is not set.
+    private func unrenderableMessages(of mailing: Mailing, options: SendOptions) throws -> [OutboxOutcome] {
+        var states: [OutboxState] = [.pending, .retry]
+        if options.retryFailed { states.append(.failed) }
+        if options.resendUnknown { states += [.unknown, .committing] }
+        var failures: [OutboxOutcome] = []
+        let preview = MailingPreview(channel: mailing.channel, composer: composer, meter: nil)
+        let totals = try preview.run(mailing.id, outbox: mailings, customers: customers, states: states) { message in
+            guard let error = message.error else { return }
+            failures.append(OutboxOutcome(customer: message.customer, state: .failed, reason: error, countsAttempt: false))
+        }
+        guard !failures.isEmpty, !options.skipUnrenderable else { return failures }
+        let shown = 5
+        var lines = ["Mailing \(mailing.displayName) was not sent: \(failures.count) of \(totals.recipients) messages cannot be rendered."]
+        lines += failures.prefix(shown).map { "  customer \($0.customer): \($0.reason ?? "")" }
+        if failures.count > shown {
+            lines.append("  and \(failures.count - shown) more (kassa mailing preview \(mailing.id) lists every one).")
+        }
+        lines.append("Fix the template or plugin and send again, or send the others with --skip-unrenderable.")
+        throw MailingError(.unrenderable, lines.joined(separator: "\n"))
     }
 
     private func outgoing(_ entry: OutboxEntry, customer: Customer, content: RenderedMessage, mailing: Mailing) -> OutgoingMessage {

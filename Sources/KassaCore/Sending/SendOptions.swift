@@ -8,6 +8,12 @@ public struct SendOptions: Sendable, Hashable {
     /// Send the rows marked `unknown` again (`--resend-unknown`): the user accepts that
     /// some of those customers may get the message twice.
     public var resendUnknown: Bool
+    /// Put the rows marked `failed` back to send (`--retry-failed`), once the shop fixed the
+    /// cause. Still one message per customer: a sent or unknown row is never touched.
+    public var retryFailed: Bool
+    /// Send the messages that render and mark the others failed (`--skip-unrenderable`),
+    /// instead of refusing the whole run when one message cannot be rendered.
+    public var skipUnrenderable: Bool
     /// Attempts after which a message that keeps failing for now is given up as failed.
     public var maxAttempts: Int
     /// The wait before the first retry; each further retry waits twice as long, up to
@@ -16,9 +22,12 @@ public struct SendOptions: Sendable, Hashable {
     public var maxRetryDelay: TimeInterval
 
     public init(throttle: ThrottleSettings = ThrottleSettings(batch: 0, pause: 0), resendUnknown: Bool = false,
+                retryFailed: Bool = false, skipUnrenderable: Bool = false,
                 maxAttempts: Int = 5, firstRetryDelay: TimeInterval = 60, maxRetryDelay: TimeInterval = 3600) {
         self.throttle = throttle
         self.resendUnknown = resendUnknown
+        self.retryFailed = retryFailed
+        self.skipUnrenderable = skipUnrenderable
         self.maxAttempts = maxAttempts
         self.firstRetryDelay = firstRetryDelay
         self.maxRetryDelay = maxRetryDelay

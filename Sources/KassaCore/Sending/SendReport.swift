@@ -15,6 +15,14 @@ public struct SendReport: Sendable, Hashable, Codable {
     public var foundUnknown = 0
     /// Unknown rows put back to send, on request.
     public var requeued = 0
+    /// Failed rows put back to send, on request.
+    public var retried = 0
+    /// Messages that could not be rendered, marked failed before anything was sent (part
+    /// of `failed`).
+    public var unrenderable = 0
+    /// Why the run stopped with the session unable to carry mail (credentials refused, no
+    /// TLS, the server unreachable); the messages wait for the next run.
+    public var sessionFailure: String?
     /// Whether the run ended on a stop request.
     public var stopped = false
     /// The mailing's status at the end.
@@ -31,7 +39,9 @@ public struct SendReport: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case mailing, sent, failed, retry, unknown
         case foundUnknown = "found_unknown"
-        case requeued, stopped, status
+        case requeued, retried, unrenderable
+        case sessionFailure = "session_failure"
+        case stopped, status
         case nextRetryAt = "next_retry_at"
         case seconds
     }

@@ -4,7 +4,8 @@ import KassaHTTP
 /// What an HTTP SMS provider answered, and what it means for the message.
 ///
 /// 2xx accepted (the message id from a JSON answer's `id`, `sid`, `message_id` or
-/// `messageId`); 429 (too many requests) and 5xx temporary; any other status refused. The
+/// `messageId`); 429 (too many requests) and 5xx temporary; 401 unauthorized (the
+/// credentials, not the message); any other status refused. The
 /// explanation is the JSON answer's `message`, `error` (a text, or an object with a
 /// `message`), `detail` or `error_description`, else the body's first line, else the
 /// status's reason phrase.
@@ -17,6 +18,8 @@ public struct HTTPSMSReply: Sendable, Hashable {
         case temporary
         /// Any other status: trying again will not help.
         case refused
+        /// 401: the provider refused the credentials; no message can go until they are fixed.
+        case unauthorized
     }
 
     /// The HTTP status.
@@ -34,6 +37,7 @@ public struct HTTPSMSReply: Sendable, Hashable {
         switch response.status {
         case 200..<300: verdict = .accepted
         case 429, 500..<600: verdict = .temporary
+        case 401: verdict = .unauthorized
         default: verdict = .refused
         }
         let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]

@@ -13,9 +13,9 @@ import Logging
 ///
 /// Answers, as `HTTPSMSReply` reads them: 2xx is `.sent`, with the provider's message id
 /// (`id`, `sid`, `message_id` or `messageId` of a JSON answer) as the reference; 429 and
-/// 5xx are `.retry`; any other status is `.failed` with the provider's own explanation.
-/// No connection before the commit point is `.retry`; a connection lost after it is
-/// `.unknown`.
+/// 5xx are `.retry`; 401 is `.sessionFailed` (the credentials, not the message); any other
+/// status is `.failed` with the provider's own explanation. No connection before the commit
+/// point is `.sessionFailed`; a connection lost after it is `.unknown`.
 public final class HTTPSMSTransport: MessageTransport {
     /// Always `.sms`.
     public let channel = Channel.sms
@@ -53,7 +53,7 @@ public final class HTTPSMSTransport: MessageTransport {
         } catch {
             return .failed(reason: "The SMS to \(message.address) cannot be encoded: \(error).")
         }
-        if let reason = exchange.open() { return .retry(reason: reason) }
+        if let reason = exchange.open() { return .sessionFailed(reason: reason) }
         do {
             try commit()
         } catch {
@@ -70,6 +70,8 @@ public final class HTTPSMSTransport: MessageTransport {
                 return .retry(reason: "\(exchange.provider) could not take the message to \(message.address) now (\(reply.summary)).")
             case .refused:
                 return .failed(reason: "\(exchange.provider) refused the message to \(message.address) (\(reply.summary)).")
+            case .unauthorized:
+                return .sessionFailed(reason: "\(exchange.provider) refused the credentials (\(reply.summary)); check the [sms] settings.")
             }
         case .notSent(let reason):
             return .retry(reason: reason)

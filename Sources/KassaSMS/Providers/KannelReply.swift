@@ -8,6 +8,7 @@ import Foundation
 /// | 2xx `0: Accepted for delivery` | `.accepted` |
 /// | 2xx `3: Queued for later delivery` | `.queued`: the gateway has taken the message and stores it until an SMS centre is connected; it is sent, and sending it again would send it twice |
 /// | 503, or `Temporal failure, try again later.` | `.temporary`: not taken, try again later |
+/// | 401, or 403 `Authorization failed for sendsms` | `.unauthorized`: the login is wrong; no message can go until it is fixed |
 /// | other 4xx/5xx (`Authorization failed for sendsms`, `Not routable. Do not try again.`, `Missing receiver number, rejected`, …) | `.refused`: never deliverable as it is |
 /// | 2xx with any other text | `.unexpected`: perhaps taken, perhaps not |
 public struct KannelReply: Sendable, Hashable {
@@ -21,6 +22,8 @@ public struct KannelReply: Sendable, Hashable {
         case temporary
         /// Not accepted, and trying again will not help.
         case refused
+        /// The sendsms login was refused: no message can be sent until it is fixed.
+        case unauthorized
         /// A success status with a text Kannel does not send: not a sendsms answer.
         case unexpected
     }
@@ -46,6 +49,8 @@ public struct KannelReply: Sendable, Hashable {
             return .unexpected
         }
         if status == 503 || text.localizedCaseInsensitiveContains("try again later") { return .temporary }
+        // Kannel answers 403 also for a number it cannot route, which is that number's problem.
+        if status == 401 || text.localizedCaseInsensitiveContains("authorization failed") { return .unauthorized }
         return .refused
     }
 

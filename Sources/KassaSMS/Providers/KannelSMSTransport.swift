@@ -23,9 +23,10 @@ import Logging
 ///
 /// **Kannel's answers** are read by `KannelReply`: accepted and queued are `.sent` (a
 /// queued message is in the gateway's store and goes out once an SMS centre connects;
-/// sending it again would send it twice), a temporary failure is `.retry`, any other
-/// refusal (`Authorization failed`, `Not routable`) is `.failed` with Kannel's words.
-/// No connection before the commit point is `.retry`; a connection lost after it is
+/// sending it again would send it twice), a temporary failure is `.retry`, a refused
+/// login (`Authorization failed`) is `.sessionFailed` (no message can go until it is
+/// fixed), any other refusal (`Not routable`) is `.failed` with Kannel's words. No
+/// connection before the commit point is `.sessionFailed`; a connection lost after it is
 /// `.unknown`. Kannel gives no message id, so `reference` is `nil`.
 public final class KannelSMSTransport: MessageTransport {
     /// Always `.sms`.
@@ -83,7 +84,7 @@ public final class KannelSMSTransport: MessageTransport {
         case .success(let built): requests = built
         case .failure(let problem): return .failed(reason: problem.reason)
         }
-        if let reason = exchange.open() { return .retry(reason: reason) }
+        if let reason = exchange.open() { return .sessionFailed(reason: reason) }
         do {
             try commit()
         } catch {
@@ -106,9 +107,11 @@ public final class KannelSMSTransport: MessageTransport {
                     return .retry(reason: "\(exchange.provider) could not take the message to \(message.address) now (\(reply.summary)).")
                 case .refused where index == 0:
                     return .failed(reason: "\(exchange.provider) refused the message to \(message.address) (\(reply.summary)).")
+                case .unauthorized where index == 0:
+                    return .sessionFailed(reason: "\(exchange.provider) refused the sendsms login \"\(configuration.username)\" (\(reply.summary)); check [sms] username and the password variable.")
                 case .unexpected:
                     return .unknown(reason: "\(exchange.provider) answered \(part) to \(message.address) with \(reply.summary), which is not a sendsms answer; it may have been sent.")
-                case .temporary, .refused:
+                case .temporary, .refused, .unauthorized:
                     return .unknown(reason: "\(exchange.provider) refused \(part) to \(message.address) (\(reply.summary)) after accepting the parts before it; the phone may show part of the text.")
                 }
             case .notSent(let reason) where index == 0:

@@ -22,7 +22,8 @@ import NIOSSL
 /// new one, and a message that failed only because a reused connection was gone before its
 /// data is tried once more on a fresh connection. After a failure that a new connection would
 /// repeat (STARTTLS not offered, credentials refused) every message fails the same way
-/// without connecting, until `close()`.
+/// without connecting, until `close()`. A message that fails because no session could be
+/// opened says so (`SMTPDeliveryFailure.isSessionFailure`): it is not the message's fault.
 ///
 /// `commit` is called once, after the server has answered 354 to DATA and right before the
 /// data and its final `.` are written: from then on the outcome may be unknown. If it throws,
@@ -81,7 +82,7 @@ public final class SMTPClient {
     /// way and before the verdict is read: the caller's own work overlaps the round trip.
     public func send(_ envelope: SMTPEnvelope, commit: () throws -> Void, whileWaiting: () -> Void = {}) -> SMTPMessageOutcome {
         if let permanentFailure {
-            return .failed(SMTPDeliveryFailure(kind: .permanent, error: permanentFailure))
+            return .failed(SMTPDeliveryFailure(kind: .permanent, error: permanentFailure, isSessionFailure: true))
         }
         var mayTryFreshConnection = true
         while true {
@@ -98,7 +99,7 @@ public final class SMTPClient {
                     self.connection = opened
                     isReused = false
                 case .failure(let end):
-                    return .failed(end.messageFailure.naming(server))
+                    return .failed(end.sessionFailure.naming(server))
                 }
             }
 

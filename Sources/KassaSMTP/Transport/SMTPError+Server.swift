@@ -34,6 +34,6 @@ extension SMTPMessageOutcome {
 extension SMTPDeliveryFailure {
     /// The failure with `server` named in its error.
     func naming(_ server: SMTPServer) -> SMTPDeliveryFailure {
-        SMTPDeliveryFailure(kind: kind, error: error.naming(server), recipients: recipients)
+        SMTPDeliveryFailure(kind: kind, error: error.naming(server), recipients: recipients, isSessionFailure: isSessionFailure)
     }
 }

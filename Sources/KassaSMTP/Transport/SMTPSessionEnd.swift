@@ -21,6 +21,11 @@ enum SMTPSessionEnd: Error, Sendable, Hashable {
     var messageFailure: SMTPDeliveryFailure {
         SMTPDeliveryFailure(kind: isPermanent ? .permanent : .temporary, error: error)
     }
+
+    /// The failure of a message that never started because no session could be opened.
+    var sessionFailure: SMTPDeliveryFailure {
+        SMTPDeliveryFailure(kind: isPermanent ? .permanent : .temporary, error: error, isSessionFailure: true)
+    }
 }
 
 /// A message's outcome and, when the session ended with it, why.

@@ -17,10 +17,12 @@ import NIOSSL
 /// marketing mail when `unsubscribe_url` or `unsubscribe_mailto` is set, DKIM-signed when
 /// `dkim_selector`, `dkim_domain` and `dkim_key` are. One connection carries many messages.
 ///
-/// Outcomes: accepted → `.sent(reference:)` with the Message-ID; a 4xx reply, a lost or
-/// refused connection before the commit → `.retry`; a 5xx reply, STARTTLS required but not
-/// offered, credentials refused → `.failed`; the connection lost after the commit and
-/// before the server's verdict → `.unknown`. Reasons name the server.
+/// Outcomes: accepted → `.sent(reference:)` with the Message-ID; a 4xx reply, a connection
+/// lost during the transaction before the commit → `.retry`; a 5xx reply (a recipient
+/// refused) → `.failed`; no session (the connection refused or unreachable, STARTTLS
+/// required but not offered, the TLS handshake failing, credentials refused) →
+/// `.sessionFailed`; the connection lost after the commit and before the server's verdict
+/// → `.unknown`. Reasons name the server.
 ///
 /// `deliver` blocks until the outcome is known; call it from an ordinary thread, not from a
 /// SwiftNIO event loop.
@@ -163,6 +165,8 @@ public final class SMTPTransport: MessageTransport {
         switch client.send(envelope, commit: commit, whileWaiting: whileWaiting) {
         case .accepted:
             return .sent(reference: messageID)
+        case .failed(let failure) where failure.isSessionFailure:
+            return .sessionFailed(reason: failure.error.message)
         case .failed(let failure):
             switch failure.kind {
             case .temporary: return .retry(reason: failure.error.message)

@@ -15,7 +15,8 @@ import Foundation
 ///
 /// The recipient's local part steers the server: `reject5…` is refused with 550,
 /// `reject4…` with 451, and for `drop…` the message is captured and the connection cut
-/// before the reply to the final dot.
+/// before the reply to the final dot; `acceptsEveryRecipient` turns that off (the mailbox
+/// that was refused exists now).
 public final class AiosmtpdServer {
     /// How the server protects the connection.
     public enum TLS: Sendable {
@@ -42,6 +43,7 @@ public final class AiosmtpdServer {
         tls: TLS = .none,
         credentials: (username: String, password: String)? = nil,
         mechanisms: [String] = ["PLAIN", "LOGIN"],
+        acceptsEveryRecipient: Bool = false,
         script: String = AiosmtpdServer.script
     ) throws {
         messageFolder = folder.file("mail-\(UUID().uuidString.prefix(8))")
@@ -60,6 +62,7 @@ public final class AiosmtpdServer {
         if let credentials {
             arguments += ["--auth", "\(credentials.username):\(credentials.password)", "--auth-mechanisms", mechanisms.joined(separator: ",")]
         }
+        if acceptsEveryRecipient { arguments.append("--accept-all") }
         child = try ChildProcess(ChildProcess.python, arguments, logPath: messageFolder + ".log", name: "aiosmtpd test server")
         do {
             port = try child.waitForPort(inFile: portFile)

@@ -43,13 +43,76 @@ struct MailingStoreTests {
         let saved = try mailings.create(Self.draft(), snapshot: Self.snapshot)
         try mailings.record(saved.id, outcome: nil, thenCommitting: "1")
         // The process that was sending is gone (pid 0 is never a live sender of ours).
-        let start = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, throttle: nil)
+        let start = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, retryFailed: false, throttle: nil)
         #expect(start.newlyUnknown == 1)
         #expect(try mailings.counts(of: saved.id)[.unknown] == 1)
         #expect(try mailings.sendable(of: saved.id, now: Date(), after: nil, limit: 10).isEmpty)
-        let again = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: true, throttle: nil)
+        let again = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: true, retryFailed: false, throttle: nil)
         #expect(again.requeued == 1)
         #expect(try mailings.sendable(of: saved.id, now: Date(), after: nil, limit: 10).map(\.customerNumber) == ["1"])
+    }
+
+    static let fourRecipients = MailingSnapshot(entries: ["1", "2", "3", "4"].map {
+        OutboxEntry(customerNumber: $0, address: "+4670111111\($0)", state: .pending)
+    })
+
+    @Test("retry-failed puts failed rows back with their attempts anew; sent and unknown rows stay as they are")
+    func retryFailed() throws {
+        let mailings = try SQLiteMailingStore(customers: StoreFixtures.store())
+        let saved = try mailings.create(Self.draft(), snapshot: Self.fourRecipients)
+        try mailings.record(saved.id, outcomes: [
+            OutboxOutcome(customer: "1", state: .sent),
+            OutboxOutcome(customer: "2", state: .failed, reason: "gave up after 5 attempts: 451"),
+            OutboxOutcome(customer: "3", state: .unknown, reason: "lost after the final dot"),
+        ])
+        let plain = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, retryFailed: false, throttle: nil)
+        #expect(plain.retried == 0)
+        #expect(try mailings.counts(of: saved.id)[.failed] == 1)
+
+        let start = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, retryFailed: true, throttle: nil)
+
+        #expect(start.retried == 1)
+        let rows = Dictionary(uniqueKeysWithValues: try mailings.entries(of: saved.id, states: nil, after: nil, limit: 10).map { ($0.customerNumber, $0) })
+        #expect(rows["1"]?.state == .sent)
+        #expect(rows["2"]?.state == .pending)
+        #expect(rows["2"]?.attempts == 0)
+        #expect(rows["2"]?.reason == nil)
+        #expect(rows["3"]?.state == .unknown)
+        #expect(try mailings.sendable(of: saved.id, now: Date(), after: nil, limit: 10).map(\.customerNumber) == ["2", "4"])
+    }
+
+    @Test("a mailing whose failed messages never left can change and is a draft again; one a server refused cannot")
+    func editAfterFailuresBeforeSending() throws {
+        let mailings = try SQLiteMailingStore(customers: StoreFixtures.store())
+        let saved = try mailings.create(Self.draft(), snapshot: Self.fourRecipients)
+        try mailings.record(saved.id, outcomes: ["1", "2", "3", "4"].map {
+            OutboxOutcome(customer: $0, state: .failed, reason: "Template failed for customer \($0)", countsAttempt: false)
+        })
+        try mailings.endSending(saved.id, status: .finished)
+
+        let changed = try mailings.update(saved.id, to: MailingDraft(saved), snapshot: Self.fourRecipients)
+
+        #expect(changed.status == .draft)
+        #expect(try mailings.mailing("\(saved.id)").status == .draft)
+        #expect(try mailings.counts(of: saved.id)[.pending] == 4)
+
+        try mailings.record(saved.id, outcome: OutboxOutcome(customer: "1", state: .failed, reason: "550 no such user"), thenCommitting: nil)
+        let error = try #require(throws: MailingError.self) {
+            try mailings.update(saved.id, to: MailingDraft(saved), snapshot: Self.fourRecipients)
+        }
+        #expect(error.code == .notEditable)
+    }
+
+    @Test("a mailing cannot change while its sender lives")
+    func noEditWhileSending() throws {
+        let mailings = try SQLiteMailingStore(customers: StoreFixtures.store())
+        let saved = try mailings.create(Self.draft(), snapshot: Self.fourRecipients)
+        _ = try mailings.beginSending(saved.id, pid: getppid(), resendUnknown: false, retryFailed: false, throttle: nil)
+        let error = try #require(throws: MailingError.self) {
+            try mailings.update(saved.id, to: MailingDraft(saved), snapshot: Self.fourRecipients)
+        }
+        #expect(error.code == .notEditable)
+        #expect(error.message.contains("process \(getppid())"))
     }
 
     @Test("sendable reads pending rows on from the cursor in number order, then the retries that are due")
@@ -76,13 +139,13 @@ struct MailingStoreTests {
     func oneSenderAtATime() throws {
         let mailings = try SQLiteMailingStore(customers: StoreFixtures.store())
         let saved = try mailings.create(Self.draft(), snapshot: Self.snapshot)
-        _ = try mailings.beginSending(saved.id, pid: getppid(), resendUnknown: false, throttle: nil)
+        _ = try mailings.beginSending(saved.id, pid: getppid(), resendUnknown: false, retryFailed: false, throttle: nil)
         let error = try #require(throws: MailingError.self) {
-            try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, throttle: nil)
+            try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, retryFailed: false, throttle: nil)
         }
         #expect(error.code == .busy)
         try mailings.endSending(saved.id, status: .stopped)
-        _ = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, throttle: nil)
+        _ = try mailings.beginSending(saved.id, pid: getpid(), resendUnknown: false, retryFailed: false, throttle: nil)
     }
 
     @Test("a saved mailing reads back whole, by number and by name in any case")

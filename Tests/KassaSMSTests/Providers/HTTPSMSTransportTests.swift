@@ -53,7 +53,6 @@ struct HTTPSMSTransportTests {
     @Test("4xx fails with the provider's explanation", arguments: [
         (ScriptedHTTPServer.Response(status: 400, body: "Invalid to number"), "400: Invalid to number"),
         (.json(400, #"{"code": 21211, "message": "The 'To' number +4670 is not a valid phone number."}"#), "not a valid phone number"),
-        (.json(401, #"{"error": {"message": "Bad credentials"}}"#), "401: Bad credentials"),
         (.init(status: 403), "403"),
     ])
     func refused(response: ScriptedHTTPServer.Response, expected: String) throws {
@@ -64,6 +63,14 @@ struct HTTPSMSTransportTests {
         #expect(outcome.reason?.contains("+46701234567") == true)
     }
 
+    @Test("401 fails the session: no message can go until the credentials are fixed")
+    func unauthorized() throws {
+        let server = try ScriptedHTTPServer(responses: [.json(401, #"{"error": {"message": "Bad credentials"}}"#)])
+        let outcome = try transport(server).deliver(sms("Hej")) {}
+        #expect(outcome.isSessionFailure, "\(outcome)")
+        #expect(outcome.reason?.contains("401: Bad credentials") == true)
+    }
+
     @Test("429 and 5xx ask for a retry", arguments: [429, 500, 502, 503])
     func temporary(status: Int) throws {
         let server = try ScriptedHTTPServer(responses: [.json(status, #"{"message": "Slow down"}"#)])
@@ -72,13 +79,13 @@ struct HTTPSMSTransportTests {
         #expect(outcome.reason?.contains("\(status): Slow down") == true)
     }
 
-    @Test("No server: retry, and the commit never happened")
+    @Test("No server: the session fails, and the commit never happened")
     func noServer() throws {
         let port = try LoopbackPort.free(1)[0]
         let transport = try HTTPSMSTransport(configuration: .init(url: "http://127.0.0.1:\(port)/a1/sms"), logger: quietLogger)
         let commits = CommitRecorder()
         let outcome = transport.deliver(sms("Hej")) { try commits.commit() }
-        #expect(outcome.isRetry)
+        #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("127.0.0.1:\(port)") == true)
         #expect(commits.count == 0)
     }

@@ -8,7 +8,7 @@ struct KannelReplyTests {
         (202, "3: Queued for later delivery", .queued),
         (503, "Temporal failure, try again later.", .temporary),
         (403, "Not routable. Do not try again.", .refused),
-        (403, "Authorization failed for sendsms", .refused),
+        (403, "Authorization failed for sendsms", .unauthorized),
         (400, "Missing receiver number, rejected", .refused),
         (400, "Number(s) has/have been denied by white- and/or black-lists.", .refused),
         (500, "Internal error", .refused),

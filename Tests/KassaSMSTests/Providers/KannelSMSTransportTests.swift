@@ -114,12 +114,12 @@ struct KannelSMSTransportTests {
         #expect(transport.connectionsOpened == 2)
     }
 
-    @Test("A wrong password fails with Kannel's reason, after the commit")
+    @Test("A wrong password fails the session, not the message, with Kannel's reason, after the commit")
     func wrongPassword() throws {
         let gateway = try KannelGateway.start()
         let commits = CommitRecorder()
         let outcome = try transport(gateway, password: "wrong").deliver(sms("Hej")) { try commits.commit() }
-        #expect(outcome.isFailed)
+        #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("Authorization failed for sendsms") == true)
         #expect(outcome.reason?.contains("127.0.0.1:\(gateway.ports.sendsms)") == true)
         #expect(commits.count == 1)
@@ -135,7 +135,7 @@ struct KannelSMSTransportTests {
         #expect(outcome.reason?.contains("999123456") == true)
     }
 
-    @Test("Kannel down: retry, before the commit")
+    @Test("Kannel down: the session fails, before the commit")
     func kannelDown() throws {
         let gateway = try KannelGateway.start()
         let transport = try transport(gateway)
@@ -143,7 +143,7 @@ struct KannelSMSTransportTests {
         gateway.stop()
         let commits = CommitRecorder()
         let outcome = transport.deliver(sms("second", customer: "2")) { try commits.commit() }
-        #expect(outcome.isRetry)
+        #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("127.0.0.1:\(gateway.ports.sendsms)") == true)
         #expect(commits.count == 0)
     }

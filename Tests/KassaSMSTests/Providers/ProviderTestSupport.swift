@@ -37,7 +37,7 @@ extension DeliveryOutcome {
     var reason: String? {
         switch self {
         case .sent: nil
-        case .retry(let reason), .failed(let reason), .unknown(let reason): reason
+        case .retry(let reason), .failed(let reason), .unknown(let reason), .sessionFailed(let reason): reason
         }
     }
 
@@ -58,6 +58,11 @@ extension DeliveryOutcome {
 
     var isUnknown: Bool {
         if case .unknown = self { return true }
+        return false
+    }
+
+    var isSessionFailure: Bool {
+        if case .sessionFailed = self { return true }
         return false
     }
 }

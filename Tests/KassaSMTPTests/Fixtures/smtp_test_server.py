@@ -10,6 +10,7 @@ Recipients steer the server, so one server can play several parts:
   reject4...@  RCPT TO is refused with 451 (temporary)
   drop...@     the message is captured, then the connection is cut before the reply to
                the final dot (the client cannot know whether it was accepted)
+With --accept-all every recipient is accepted like any other (the mailbox exists now).
 """
 
 import argparse
@@ -23,12 +24,16 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class CapturingHandler:
-    def __init__(self, folder):
+    def __init__(self, folder, accept_all=False):
         self.folder = folder
+        self.accept_all = accept_all
         self.count = 0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local = address.split("@")[0].lower()
+        if self.accept_all:
+            envelope.rcpt_tos.append(address)
+            return "250 2.1.5 OK"
         if local.startswith("reject5"):
             return "550 5.1.1 <%s>: no such user here" % address
         if local.startswith("reject4"):
@@ -55,7 +60,7 @@ class CapturingHandler:
         with open(base + ".eml.tmp", "wb") as file:
             file.write(content)
         os.rename(base + ".eml.tmp", base + ".eml")
-        if any(rcpt.split("@")[0].lower().startswith("drop") for rcpt in envelope.rcpt_tos):
+        if not self.accept_all and any(rcpt.split("@")[0].lower().startswith("drop") for rcpt in envelope.rcpt_tos):
             # Cut the connection with the message received and no verdict sent.
             server.transport.abort()
             return "250 2.0.0 never seen by the client"
@@ -83,6 +88,7 @@ def main():
     parser.add_argument("--require-starttls", action="store_true", help="refuse mail before STARTTLS")
     parser.add_argument("--auth", metavar="USER:PASSWORD", help="require AUTH with these credentials")
     parser.add_argument("--auth-mechanisms", default="PLAIN,LOGIN", help="mechanisms to offer, e.g. LOGIN")
+    parser.add_argument("--accept-all", action="store_true", help="accept every recipient; no address steers the server")
     args = parser.parse_args()
 
     loop = asyncio.new_event_loop()
@@ -92,7 +98,7 @@ def main():
         tls_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         tls_context.load_cert_chain(args.cert, args.key)
 
-    handler = CapturingHandler(args.dir)
+    handler = CapturingHandler(args.dir, accept_all=args.accept_all)
     options = {
         "hostname": "kassa-test.localhost",  # never let aiosmtpd ask DNS for a name
         "enable_SMTPUTF8": True,

@@ -70,7 +70,7 @@ import Testing
         #expect(try checked(server).first?.to?.first?.name == Swedish.customerName)
     }
 
-    @Test func aWrongPasswordFailsAndNamesTheUser() throws {
+    @Test func aWrongPasswordFailsTheSessionAndNamesTheUser() throws {
         let certificate = try TestCertificate.selfSigned(in: folder.path)
         let server = try AiosmtpdServer(in: folder, tls: .startTLS(certificate), credentials: ("shop", testPassword))
         defer { server.stop() }
@@ -82,7 +82,8 @@ import Testing
 
         let outcome = smtp.deliver(outgoing(), commit: commits.commit)
 
-        #expect(outcome.isFailed, "\(outcome)")
+        // Not this message's fault: every other one would fail the same way.
+        #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("\"shop\"") == true)
         #expect(outcome.reason?.contains("127.0.0.1:\(server.port)") == true)
         #expect(commits.count == 0)
@@ -112,7 +113,7 @@ import Testing
 
         let outcome = smtp.deliver(outgoing(), commit: commits.commit)
 
-        #expect(outcome.isRetry, "\(outcome)")
+        #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("not trusted") == true, "\(outcome)")
         #expect(outcome.reason?.contains("127.0.0.1:\(server.port)") == true)
         #expect(commits.count == 0)
@@ -135,7 +136,7 @@ import Testing
         let deadline = Date().addingTimeInterval(10)
         while server.isRunning, Date() < deadline { usleep(20_000) }
 
-        #expect(outcome.isRetry, "\(outcome)")
+        #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("could have been injected") == true, "\(outcome)")
         #expect(commits.count == 0)
         // Not a byte after STARTTLS: no handshake, no AUTH, no MAIL FROM.
@@ -151,7 +152,7 @@ import Testing
         let first = smtp.deliver(outgoing(), commit: commits.commit)
         let second = smtp.deliver(outgoing(to: "bo@example.se", customer: "1002"), commit: commits.commit)
 
-        #expect(first.isFailed, "\(first)")
+        #expect(first.isSessionFailure, "\(first)")
         #expect(first.reason?.contains("does not offer STARTTLS") == true, "\(first)")
         #expect(first.reason?.contains("127.0.0.1:\(server.port)") == true, "\(first)")
         // The next message fails the same way without another attempt in clear text.
@@ -262,14 +263,14 @@ import Testing
         #expect(try server.messages().map(\.recipients) == [["bo@example.se"]])
     }
 
-    @Test func noServerListeningMeansRetryLater() throws {
+    @Test func noServerListeningFailsTheSession() throws {
         let port = try LoopbackPort.free(1)[0]
         let smtp = try transport(smtpSettings(port: port))
         let commits = CommitCounter()
 
         let outcome = smtp.deliver(outgoing(), commit: commits.commit)
 
-        #expect(outcome.isRetry, "\(outcome)")
+        #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("could not connect to the SMTP server 127.0.0.1:\(port)") == true, "\(outcome)")
         #expect(commits.count == 0)
     }

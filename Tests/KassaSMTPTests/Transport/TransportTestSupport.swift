@@ -102,7 +102,7 @@ extension DeliveryOutcome {
     var reason: String? {
         switch self {
         case .sent: nil
-        case .retry(let reason), .failed(let reason), .unknown(let reason): reason
+        case .retry(let reason), .failed(let reason), .unknown(let reason), .sessionFailed(let reason): reason
         }
     }
 
@@ -110,4 +110,5 @@ extension DeliveryOutcome {
     var isRetry: Bool { if case .retry = self { true } else { false } }
     var isFailed: Bool { if case .failed = self { true } else { false } }
     var isUnknown: Bool { if case .unknown = self { true } else { false } }
+    var isSessionFailure: Bool { if case .sessionFailed = self { true } else { false } }
 }

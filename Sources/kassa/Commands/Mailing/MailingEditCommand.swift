@@ -5,7 +5,7 @@ import KassaCore
 struct MailingEditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Change a saved mailing that is not sent yet: its message, name, channel or selection.",
+        abstract: "Change a saved mailing while no message of it has left: its message, name, channel or selection.",
         discussion: "Selection options, when any are given, replace the mailing's whole selection; --all-customers clears it."
     )
 

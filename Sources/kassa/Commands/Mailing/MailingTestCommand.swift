@@ -37,7 +37,7 @@ struct MailingTestCommand: ParsableCommand {
                 switch transport.deliver(message, commit: {}) {
                 case .sent(let reference):
                     Output.line("Sent the test of mailing \(found.displayName) to customer \(customer) at \(address)\(reference.map { " (\($0))" } ?? "").")
-                case .failed(let reason), .retry(let reason), .unknown(let reason):
+                case .failed(let reason), .retry(let reason), .unknown(let reason), .sessionFailed(let reason):
                     throw CommandFailure("The test of mailing \(found.displayName) to customer \(customer) at \(address) was not sent: \(reason)")
                 }
             }
