@@ -12,15 +12,21 @@ public enum KassaProcess {
     /// The `kassa` built beside the running tests.
     public static var executable: String {
         if let override = ProcessInfo.processInfo.environment["KASSA_BINARY"] { return override }
+        return builtExecutable(named: "kassa")
+    }
+
+    /// The executable `name` of this package built beside the running tests (such as the
+    /// test-only `kassa-crash-test`); just `name` when there is none, to be found on `PATH`.
+    public static func builtExecutable(named name: String) -> String {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         // The test runner may live inside an .xctest bundle.
         while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("kassa")
+            let candidate = directory.appendingPathComponent(name)
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue { return candidate.path }
             directory.deleteLastPathComponent()
         }
-        return "kassa"
+        return name
     }
 
     /// The repository root (where `plugins/` and `examples/` are).

@@ -62,7 +62,7 @@ import Testing
         #expect(send.status == 0, "\(send.stderr)")
         for cheque in cheques {
             let number = try #require(cheque["customer"] as? String ?? cheque["customer_number"] as? String)
-            let path = shop.folder.file("outbox/mail/mailing-1/\(number).eml")
+            let path = try MailingSendCommandTests.outboxFile(of: number, in: shop.folder)
             // Quoted-printable soft line breaks undone.
             let message = try String(contentsOfFile: path, encoding: .utf8)
                 .replacingOccurrences(of: "=\r\n", with: "").replacingOccurrences(of: "=\n", with: "")
@@ -139,9 +139,45 @@ import Testing
         #expect(try shop.points() == Self.original)
     }
 
+    @Test func theVoucherFileIsForItsOwnerAlone() throws {
+        let shop = try LoyaltyShop()
+        let issued = try shop.run(["cheques", "issue", "--file", "KADO.CSV"])
+        #expect(issued.status == 0, "\(issued.stderr)")
+        #expect(filePermissions(shop.folder.file("outbox/KADO.CSV")) == 0o600)
+        #expect(filePermissions(shop.folder.file("outbox")) == 0o700)
+    }
+
+    @Test func aSymbolicLinkAtTheVoucherFileIsRefusedAndNothingIsPaid() throws {
+        let shop = try LoyaltyShop()
+        try FileManager.default.createDirectory(atPath: shop.folder.file("outbox"), withIntermediateDirectories: true)
+        let target = shop.folder.file("elsewhere.csv")
+        try FileManager.default.createSymbolicLink(atPath: shop.folder.file("outbox/KADO.CSV"), withDestinationPath: target)
+        let result = try shop.run(["cheques", "issue", "--file", "KADO.CSV"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(shop.folder.file("outbox/KADO.CSV")), "\(result.stderr)")
+        #expect(result.stderr.contains("symbolic link"), "\(result.stderr)")
+        #expect(result.stderr.contains("nothing was paid out"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(try shop.points() == Self.original)
+        #expect((try shop.json(["cheques", "issued"]) as? [Any])?.isEmpty == true)
+    }
+
+    /// The crash tests stop a test-only executable; the shipped `kassa` has no such hook.
+    @Test func theShippedKassaHasNoCrashHook() throws {
+        let binary = try Data(contentsOf: URL(fileURLWithPath: KassaProcess.executable))
+        #expect(binary.range(of: Data("KASSA_TEST_CRASH_AFTER".utf8)) == nil)
+        for step in ["staged", "committed", "published"] {
+            let shop = try LoyaltyShop()
+            let result = try shop.run(["cheques", "issue", "--file", "KADO.CSV"], environment: ["KASSA_TEST_CRASH_AFTER": step])
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+            #expect(shop.outbox() == ["KADO.CSV"], "\(step)")
+            #expect(try shop.points() == ["1": 0, "2": 499, "3": 0, "4": 250, "5": 0, "6": 900, "7": 100], "\(step)")
+        }
+    }
+
     @Test func aCrashBeforeTheCommitPaysNothing() throws {
         let shop = try LoyaltyShop()
-        let crashed = try shop.run(["cheques", "issue", "--file", "KADO.CSV"], environment: ["KASSA_TEST_CRASH_AFTER": "staged"])
+        let crashed = try shop.crashingIssue(after: "staged", ["--file", "KADO.CSV"])
         #expect(crashed.status == 86)
         // The file was written under its hidden name only; nothing is deducted or recorded.
         #expect(shop.outbox() == [".KADO.CSV.kassa-staged"])
@@ -156,7 +192,7 @@ import Testing
 
     @Test func aCrashAfterTheCommitLeavesNoPaidCustomerWithoutARecord() throws {
         let shop = try LoyaltyShop()
-        let crashed = try shop.run(["cheques", "issue", "--file", "KADO.CSV"], environment: ["KASSA_TEST_CRASH_AFTER": "committed"])
+        let crashed = try shop.crashingIssue(after: "committed", ["--file", "KADO.CSV"])
         #expect(crashed.status == 86)
         #expect(!shop.outbox().contains("KADO.CSV"))
         let points = try shop.points()
@@ -192,7 +228,7 @@ import Testing
 
     @Test func aCrashAfterTheFileGotItsNameKeepsThatFile() throws {
         let shop = try LoyaltyShop()
-        let crashed = try shop.run(["cheques", "issue", "--file", "KADO.CSV"], environment: ["KASSA_TEST_CRASH_AFTER": "published"])
+        let crashed = try shop.crashingIssue(after: "published", ["--file", "KADO.CSV"])
         #expect(crashed.status == 86)
         let written = try shop.text("outbox/KADO.CSV")
         let next = try shop.run(["cheques", "issue", "--file", "NEXT.CSV"])

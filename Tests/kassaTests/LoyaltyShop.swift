@@ -34,6 +34,15 @@ struct LoyaltyShop {
         try KassaProcess.run(arguments + ["--db", folder.file("kassa.sqlite")], in: folder.path, environment: environment, input: input)
     }
 
+    /// Pays out as `kassa cheques issue ARGUMENTS` would, with the test-only
+    /// `kassa-crash-test`, which ends the process abruptly (status 86, as a power cut or
+    /// `kill -9` would) after `step` of the pay-out: `staged`, `committed` or `published`.
+    func crashingIssue(after step: String, _ arguments: [String]) throws -> KassaProcess.Result {
+        try KassaProcess.runProgram(KassaProcess.builtExecutable(named: "kassa-crash-test"),
+                                    ["cheques-issue", "--crash-after", step] + arguments + ["--db", folder.file("kassa.sqlite")],
+                                    in: folder.path)
+    }
+
     /// Decodes the JSON a successful command printed.
     func json(_ arguments: [String]) throws -> Any {
         let result = try run(arguments + ["--json"])

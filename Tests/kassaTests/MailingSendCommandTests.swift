@@ -18,6 +18,12 @@ import Testing
             .filter { $0.hasSuffix(".eml") }
     }
 
+    /// The path of mailing 1's file to customer `number`: `NUMBER-KEY.eml`.
+    static func outboxFile(of number: String, in folder: TemporaryDirectory) throws -> String {
+        let name = try #require(outboxFiles(folder).first { $0.hasPrefix(number + "-") }, "no outbox file for customer \(number)")
+        return folder.file("outbox/mail/mailing-1/\(name)")
+    }
+
     static func createMailing(in folder: TemporaryDirectory) throws {
         let created = try kassa(["mailing", "create", "--channel", "email", "--purpose", "transactional", "--has", "email",
                                  "--text", "Hej #FORNAMN|kund#!", "--subject", "Kvitto för #FORNAMN|dig#"], in: folder)
@@ -35,7 +41,7 @@ import Testing
         #expect(status["sent"] as? Int == recipients)
         #expect(status["status"] as? String == "finished")
         #expect(Self.outboxFiles(folder).count == recipients)
-        let message = try String(contentsOfFile: folder.file("outbox/mail/mailing-1/100001.eml"), encoding: .utf8)
+        let message = try String(contentsOfFile: try Self.outboxFile(of: "100001", in: folder), encoding: .utf8)
         #expect(message.contains("Subject: =?UTF-8?"))
         #expect(message.contains("MIME-Version: 1.0"))
 
@@ -51,6 +57,40 @@ import Testing
         #expect(try Self.status(folder)["sent"] as? Int == recipients)
         let unknown = try Self.kassa(["mailing", "test", "1", "--customer", "999"], in: folder)
         #expect(unknown.stderr == "kassa: There is no customer with number \"999\"\n")
+    }
+
+    /// "A.1" and "A_1", "Åsa1" and "_sa1" once shared a file name: the second of each pair
+    /// was recorded sent with the first one's file as its message.
+    @Test func customersWhoseNumbersReadAlikeAsFileNamesEachGetTheirOwnMessage() throws {
+        let folder = TemporaryDirectory()
+        let customers = ["A.1": "punkt@example.se", "A_1": "streck@example.se", "Åsa1": "asa@example.se", "_sa1": "under@example.se"]
+        try folder.write("register.csv", "number,first_name,last_name,email\n"
+            + customers.keys.sorted().map { "\($0),Kund,\($0),\(customers[$0]!)\n" }.joined())
+        #expect(try Self.kassa(["customers", "import", "register.csv"], in: folder).status == 0)
+        try Self.createMailing(in: folder)
+        let send = try Self.kassa(["mailing", "send", "1"], in: folder)
+        #expect(send.status == 0, "\(send.stderr)")
+        #expect(try Self.status(folder)["sent"] as? Int == 4)
+
+        let files = Self.outboxFiles(folder)
+        #expect(files.count == 4, "\(files)")
+        // Each outbox row's reference is the Message-ID of a file addressed to that customer.
+        let rows = try KassaProcess.runProgram("sqlite3", [folder.file("kassa.sqlite"),
+            "SELECT customer_number || '|' || state || '|' || reference FROM outbox WHERE mailing_id = 1"])
+        #expect(rows.status == 0, "\(rows.stderr)")
+        var messages: [String: String] = [:]
+        for name in files {
+            let text = try String(contentsOfFile: folder.file("outbox/mail/mailing-1/\(name)"), encoding: .utf8)
+            let id = text.components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID: <") }?.dropFirst(13).dropLast()
+            let address = customers.values.first { text.contains("<\($0)>") }
+            messages[String(id ?? "")] = address
+        }
+        let recorded = rows.stdout.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+        #expect(recorded.count == 4)
+        for row in recorded where row.count == 3 {
+            #expect(row[1] == "sent", "\(row)")
+            #expect(messages[row[2]] == customers[row[0]], "customer \(row[0]): \(row[2])")
+        }
     }
 
     @Test func stopEndsTheRunAfterTheMessageInFlightAndSendResumes() throws {

@@ -48,15 +48,17 @@ public final class CSVWriter {
     private var written = Data()
     private var finished = false
 
-    /// A writer that creates (or replaces) the file at `path`.
+    /// A writer that creates (or replaces) the file at `path`; a new file is `0600`.
     ///
     /// - Throws: `CSVError` (`unwritable_file`) when the file cannot be created.
     public init(path: String, options: Options = Options()) throws {
         self.options = options
         self.fileName = URL(fileURLWithPath: path).lastPathComponent
-        let descriptor = path.withCString { Foundation.open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+        // Customers' data: readable by the owner alone, and never written through a
+        // symbolic link planted at the name.
+        let descriptor = FileWriting.openPrivate(path, O_CREAT | O_TRUNC)
         guard descriptor >= 0 else {
-            throw CSVError(.unwritableFile, file: fileName, reason: "cannot be created: \(String(cString: strerror(errno)))")
+            throw CSVError(.unwritableFile, file: fileName, reason: "cannot be created: \(FileWriting.reason(errno, at: path))")
         }
         self.descriptor = descriptor
         start()
@@ -119,39 +121,12 @@ public final class CSVWriter {
     }
 
     /// The first bytes that make a spreadsheet read a cell as a formula (OWASP's list).
-    static let formulaTriggers: Set<UInt8> = Set("=+-@\t\r".utf8)
+    static let formulaTriggers = SpreadsheetFormula.triggers
 
-    /// `cell`, defused if a spreadsheet would run it as a formula.
-    ///
-    /// A cell whose first character other than spaces is `=`, `+`, `-`, `@`, tab or CR gets a
-    /// leading `'`, which spreadsheets show as text, as OWASP's CSV injection advice says.
-    /// One exception: a plain number (`-12`, `+46701234567`, `-1.5`: an optional sign, digits,
-    /// at most one `.` or `,` between digits) is left alone. Such a cell cannot call a function
-    /// or reach another cell, and prefixing it would mangle every negative point balance and
-    /// every E.164 mobile number in an export. Kassa's importer drops the `'` again.
+    /// `cell`, defused if a spreadsheet would run it as a formula: `SpreadsheetFormula.neutralized`,
+    /// which the card-order file of KassaCore uses too.
     public static func neutralized(_ cell: String) -> String {
-        guard let first = cell.utf8.first(where: { $0 != UInt8(ascii: " ") }), formulaTriggers.contains(first) else {
-            return cell
-        }
-        return isPlainNumber(cell) ? cell : "'" + cell
-    }
-
-    private static func isPlainNumber(_ cell: String) -> Bool {
-        var bytes = cell.utf8[...]
-        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-        var digitsBefore = 0, digitsAfter = 0, separators = 0
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if separators == 0 { digitsBefore += 1 } else { digitsAfter += 1 }
-            case UInt8(ascii: "."), UInt8(ascii: ","):
-                separators += 1
-                if separators > 1 || digitsBefore == 0 { return false }
-            default:
-                return false
-            }
-        }
-        return digitsBefore > 0 && (separators == 0 || digitsAfter > 0)
+        SpreadsheetFormula.neutralized(cell)
     }
 
     private func start() {

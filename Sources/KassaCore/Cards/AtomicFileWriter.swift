@@ -14,10 +14,8 @@ struct AtomicFileWriter {
     ///
     /// - Throws: `CardError` `file_exists` or `write_failed`.
     func writeAll(_ files: [(name: String, contents: Data)]) throws(CardError) -> [String] {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw CardError(.writeFailed, "The order folder \(CardError.quoted(directory)) cannot be created: \((error as NSError).localizedDescription)")
+        if let reason = FileWriting.createPrivateFolder(directory) {
+            throw CardError(.writeFailed, "The order folder \(CardError.quoted(directory)) cannot be created: \(reason)")
         }
         var staged: [StagedFile] = []
         defer {

@@ -23,7 +23,9 @@ extension FileCardOrderProvider {
     }
 
     /// RFC 4180: comma-separated, CRLF line ends, UTF-8 without a byte order mark, fields
-    /// quoted when they hold a comma, a quote, a line break or spaces at either end.
+    /// quoted when they hold a comma, a quote, a line break or spaces at either end, and no
+    /// cell a spreadsheet would run as a formula (`SpreadsheetFormula`, as in customer
+    /// exports: a comment `=HYPERLINK(…)` gets a leading `'`).
     static func csv(_ orders: [CardOrder], batchID: String) -> Data {
         var text = line(csvHeader)
         for order in orders {
@@ -40,7 +42,8 @@ extension FileCardOrderProvider {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
-    private static func field(_ value: String) -> String {
+    private static func field(_ cell: String) -> String {
+        let value = SpreadsheetFormula.neutralized(cell)
         let needsQuotes = value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
             || value.first?.isWhitespace == true || value.last?.isWhitespace == true
         guard needsQuotes else { return value }

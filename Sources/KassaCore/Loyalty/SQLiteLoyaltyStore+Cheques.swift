@@ -18,6 +18,10 @@ extension SQLiteLoyaltyStore {
                                       "Batch \(pending.id) (\(ChequeError.quoted(pending.path))) was paid out but its file is not written yet; it must be completed before a new run")
                 }
                 let path = StagedFile.join(directory, file.name)
+                if FileWriting.isSymbolicLink(path) {
+                    throw ChequeError(.fileExists,
+                                      "The voucher file \(ChequeError.quoted(path)) is a symbolic link, which Kassa does not write through; it was left as it is and nothing was paid out; choose another name or remove the link")
+                }
                 if FileManager.default.fileExists(atPath: path) {
                     throw ChequeError(.fileExists,
                                       "The voucher file \(ChequeError.quoted(path)) exists already; it was left as it is and nothing was paid out; choose another name or move the file away")
@@ -225,11 +229,8 @@ extension SQLiteLoyaltyStore {
     }
 
     private static func createFolder(_ directory: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ChequeError(.writeFailed,
-                              "The voucher folder \(ChequeError.quoted(directory)) cannot be created (\((error as NSError).localizedDescription)); nothing was paid out")
+        if let reason = FileWriting.createPrivateFolder(directory) {
+            throw ChequeError(.writeFailed, "The voucher folder \(ChequeError.quoted(directory)) cannot be created (\(reason)); nothing was paid out")
         }
     }
 

@@ -16,6 +16,9 @@ import Darwin
 /// hard links (FAT, some network shares) it falls back to `rename` after checking that the
 /// name is free. The staged name is in the same folder, so the final step never crosses
 /// file systems; the folder is flushed afterwards so the new name survives a power cut.
+///
+/// The files hold customers' data: they are made `0600` and never written through a
+/// symbolic link; one found at the final name is refused (`Failure.failed`, saying so).
 public struct StagedFile {
     /// Why a file could not be staged or published; callers turn it into their own error.
     public enum Failure: Error {
@@ -38,8 +41,8 @@ public struct StagedFile {
     public static func stage(_ contents: Data, as name: String, in directory: String, stagedName: String) throws(Failure) -> StagedFile {
         let file = StagedFile(path: join(directory, name), stagedPath: join(directory, stagedName))
         unlink(file.stagedPath)
-        let descriptor = open(file.stagedPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .failed(path: file.path, reason: reason(errno)) }
+        let descriptor = FileWriting.openPrivate(file.stagedPath, O_CREAT | O_EXCL)
+        guard descriptor >= 0 else { throw .failed(path: file.path, reason: FileWriting.reason(errno, at: file.stagedPath)) }
         var failure = contents.withUnsafeBytes { FileWriting.writeAll($0, to: descriptor) }
         if failure == 0, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
@@ -58,13 +61,17 @@ public struct StagedFile {
     public func publish() throws(Failure) {
         if link(stagedPath, path) != 0 {
             let code = errno
-            if code == EEXIST { throw .exists(path: path) }
+            if code == EEXIST {
+                if FileWriting.isSymbolicLink(path) { throw .failed(path: path, reason: FileWriting.symbolicLinkReason) }
+                throw .exists(path: path)
+            }
             guard code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == ENOSYS else {
                 throw .failed(path: path, reason: Self.reason(code))
             }
             // No hard links here: the name was checked free just before, which is as good
             // as such a file system allows.
-            guard access(path, F_OK) != 0 else { throw .exists(path: path) }
+            guard !FileWriting.isSymbolicLink(path) else { throw .failed(path: path, reason: FileWriting.symbolicLinkReason) }
+            guard !FileWriting.entryExists(path) else { throw .exists(path: path) }
             guard rename(stagedPath, path) == 0 else { throw .failed(path: path, reason: Self.reason(errno)) }
         }
         unlink(stagedPath)

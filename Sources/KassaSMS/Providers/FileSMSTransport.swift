@@ -16,6 +16,8 @@ import Darwin
 /// `write` to a file opened for appending and flushed with `fsync` before `.sent` is
 /// answered, so a message reported sent survives a power cut. A write that fails (a full
 /// disk) is cut off again, so the file never holds half a line, and answers `.retry`.
+/// The file is readable by its owner alone (`0600`, in a folder made `0700`) and never
+/// written through a symbolic link planted at its name.
 public final class FileSMSTransport: MessageTransport {
     /// Always `.sms`.
     public let channel = Channel.sms
@@ -35,10 +37,8 @@ public final class FileSMSTransport: MessageTransport {
     /// - Parameter clock: the time of each send; the file name's date comes from it.
     /// - Throws: `SMSTransportError` `.outboxUnavailable` when the folder cannot be created.
     public init(directory: String, sender: String?, clock: @escaping () -> Date = Date.init, logger: Logger) throws(SMSTransportError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw SMSTransportError(.outboxUnavailable, "The SMS outbox folder \"\(directory)\" cannot be created: \((error as NSError).localizedDescription)")
+        if let reason = FileWriting.createPrivateFolder(directory) {
+            throw SMSTransportError(.outboxUnavailable, "The SMS outbox folder \"\(directory)\" cannot be created: \(reason)")
         }
         self.directory = directory
         self.sender = sender
@@ -111,9 +111,9 @@ public final class FileSMSTransport: MessageTransport {
         if let openFile, openFile.path == path { return .success(openFile.descriptor) }
         close()
         let existed = FileManager.default.fileExists(atPath: path)
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = FileWriting.openPrivate(path, O_APPEND | O_CREAT)
         guard descriptor >= 0 else {
-            return .failure(WriteProblem(reason: "The SMS outbox file \"\(path)\" cannot be opened: \(String(cString: strerror(errno)))."))
+            return .failure(WriteProblem(reason: "The SMS outbox file \"\(path)\" cannot be opened: \(FileWriting.reason(errno, at: path))."))
         }
         if !existed {
             let folder = open(directory, O_RDONLY | O_CLOEXEC)

@@ -1,4 +1,5 @@
 import Foundation
+import KassaTesting
 import Testing
 @testable import KassaCore
 
@@ -171,5 +172,57 @@ struct FileCardOrderProviderTests {
         let data = try JSONEncoder().encode(receipt)
         #expect(String(decoding: data, as: UTF8.self).contains(#""submitted_at":"2026-11-30T14:25:01Z""#))
         #expect(try JSONDecoder().decode(CardOrderReceipt.self, from: data) == receipt)
+    }
+
+    @Test("a cell a spreadsheet would run as a formula is defused, as in customer exports")
+    func formulasDefused() throws {
+        let folder = OrderFolder()
+        let risky = [
+            CardOrder(customerNumber: "@1001", template: "+BASIS", cost: Money(minorUnits: 490), validUntil: nil,
+                      orderDate: CalendarDate("2026-11-30")!, dispatchDate: CalendarDate("2026-12-01")!,
+                      comment: #"=HYPERLINK("http://x","y")"#),
+            CardOrder(customerNumber: "-1002", template: "GOLD", cost: Money(minorUnits: 1_250), validUntil: nil,
+                      orderDate: CalendarDate("2026-11-30")!, dispatchDate: CalendarDate("2026-12-01")!,
+                      comment: "\t-2+3"),
+        ]
+        let receipt = try provider(folder.path).submit(risky)
+        let text = try String(contentsOfFile: receipt.locations[1], encoding: .utf8)
+        #expect(text == """
+            batch_id,customer_number,template,cost,valid_until,order_date,dispatch_date,comment,status\r
+            1a2b3c4d,'@1001,'+BASIS,4.90,,2026-11-30,2026-12-01,"'=HYPERLINK(""http://x"",""y"")",ordered\r
+            1a2b3c4d,-1002,GOLD,12.50,,2026-11-30,2026-12-01,'\t-2+3,ordered\r
+
+            """)
+        // The JSON file is data, not a spreadsheet: it keeps the values as they are.
+        let json = try String(contentsOfFile: receipt.locations[0], encoding: .utf8)
+        #expect(json.contains(#""comment" : "=HYPERLINK(\"http://x\",\"y\")""#), "\(json)")
+    }
+
+    @Test("the files are readable by their owner alone, in a folder only the owner can enter")
+    func privateModes() throws {
+        let folder = OrderFolder()
+        let outbox = folder.file("outbox/cards")
+        let receipt = try provider(outbox).submit(orders)
+        for path in receipt.locations {
+            #expect(filePermissions(path) == 0o600, "\(path)")
+        }
+        #expect(filePermissions(folder.file("outbox")) == 0o700)
+        #expect(filePermissions(outbox) == 0o700)
+    }
+
+    @Test("a symbolic link planted at a file's name is refused, not followed, and the batch leaves nothing")
+    func plantedLink() throws {
+        let folder = OrderFolder()
+        let target = folder.file("elsewhere.csv")
+        let link = folder.file("cards-20261130T142501Z-1a2b3c4d.csv")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect {
+            try provider(folder.path).submit(orders)
+        } throws: { error in
+            guard let error = error as? CardError else { return false }
+            return error.message.contains(link) && error.message.contains("symbolic link")
+        }
+        #expect(folder.entries() == ["cards-20261130T142501Z-1a2b3c4d.csv"])
+        #expect(!FileManager.default.fileExists(atPath: target))
     }
 }

@@ -114,4 +114,31 @@ struct FileSMSTransportTests {
         #expect(error?.code == .outboxUnavailable)
         #expect(error?.message.contains(blocker + "/outbox") == true)
     }
+
+    @Test("The outbox file is readable by its owner alone, in a folder only the owner can enter")
+    func privateModes() throws {
+        let folder = TemporaryDirectory()
+        let outbox = folder.file("outbox/sms")
+        let transport = try FileSMSTransport(directory: outbox, sender: nil, logger: quietLogger)
+        #expect(transport.deliver(sms("Hej")) {}.isSent)
+        #expect(filePermissions(transport.file(for: Date())) == 0o600)
+        #expect(filePermissions(folder.file("outbox")) == 0o700)
+        #expect(filePermissions(outbox) == 0o700)
+    }
+
+    @Test("A symbolic link planted at the day's file is refused, not written through")
+    func plantedLink() throws {
+        let folder = TemporaryDirectory()
+        let time = Date(timeIntervalSince1970: 1_794_990_400)  // 2026-11-18T08:26:40Z
+        let transport = try FileSMSTransport(directory: folder.file("outbox"), sender: nil, clock: { time }, logger: quietLogger)
+        let target = try folder.write("elsewhere.jsonl", "")
+        try FileManager.default.createSymbolicLink(atPath: transport.file(for: time), withDestinationPath: target)
+        let commits = CommitRecorder()
+        let outcome = transport.deliver(sms("Hej")) { try commits.commit() }
+        #expect(outcome.isRetry)
+        #expect(outcome.reason?.contains(transport.file(for: time)) == true, "\(outcome)")
+        #expect(outcome.reason?.contains("symbolic link") == true, "\(outcome)")
+        #expect(commits.count == 0)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).isEmpty)
+    }
 }

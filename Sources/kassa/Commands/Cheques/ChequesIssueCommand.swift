@@ -31,7 +31,7 @@ struct ChequesIssueCommand: ParsableCommand {
             let directory = dir.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? environment.configuration.outbox.directory
             let issue = try withExtendedLifetime(host) {
                 try service.issue(chosen, file: name, directory: directory, on: CalendarDate.today(),
-                                  encoder: CSVVoucherFileEncoder(), observe: Self.crashForTests)
+                                  encoder: CSVVoucherFileEncoder())
             }
             if json { return try Output.json(issue) }
             guard let batch = issue.batch else {
@@ -49,14 +49,5 @@ struct ChequesIssueCommand: ParsableCommand {
     static func reportWithoutEmail(_ count: Int) {
         guard count > 0 else { return }
         Output.error("\(count) customer\(count == 1 ? " has" : "s have") points worth a cheque but no e-mail address; kassa cheques remaining lists them for the post.")
-    }
-
-    /// Test support: `KASSA_TEST_CRASH_AFTER=staged|committed|published` ends the process
-    /// abruptly after that step of the pay-out, as a power cut or `kill -9` would, so the
-    /// tests can show what each crash leaves behind. Unset, it does nothing.
-    static func crashForTests(_ step: ChequeIssueStep) throws {
-        if ProcessInfo.processInfo.environment["KASSA_TEST_CRASH_AFTER"] == step.rawValue {
-            _exit(86)
-        }
     }
 }
