@@ -214,9 +214,9 @@ import Testing
         let csv = try shop.run(["cheques", "remaining", "--csv"])
         #expect(csv.status == 0)
         #expect(csv.stdout == """
-            customer_number,name,street,postal_code,city,country,email,points,cheques,value,leftover_points,reason\r
-            6,Post Persson,Storgatan 6,211 46,Malmö,SE,,900,1,5.00,400,no_email\r
-            7,Cykel AB,Industrivägen 7,721 30,Västerås,SE,info@cykel.example,600,1,5.00,100,not_paid\r
+            customer_number,name,street,postal_code,city,country,email,points,cheques,value,currency,leftover_points,reason\r
+            6,Post Persson,Storgatan 6,211 46,Malmö,SE,,900,1,5.00,SEK,400,no_email\r
+            7,Cykel AB,Industrivägen 7,721 30,Västerås,SE,info@cykel.example,600,1,5.00,SEK,100,not_paid\r
 
             """)
         let list = try shop.run(["cheques", "remaining"])
