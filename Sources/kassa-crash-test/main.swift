@@ -43,7 +43,7 @@ do {
         : KassaConfiguration(baseDirectory: FileManager.default.currentDirectoryPath)
     let customers = try SQLiteCustomerStore(path: database)
     let service = ChequeService(customers: customers, loyalty: try SQLiteLoyaltyStore(customers: customers),
-                                rule: try ChequeRule(configuration.cheques))
+                                rule: try ChequeRule(configuration.cheques, shop: configuration.shop))
     let directory = options["--dir"] ?? configuration.outbox.directory
     _ = try service.issue(try CustomerSelection(options: CustomerSelection.Options()), file: try VoucherFileName(file),
                           directory: directory, on: CalendarDate.today(), encoder: CSVVoucherFileEncoder(),

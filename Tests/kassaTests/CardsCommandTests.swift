@@ -11,13 +11,15 @@ import Testing
 
         """
 
+    static let oneTemplate = "templates = [{ name = \"BASIS\", cost = 4.90 }]\n"
+
     @Test func templatesWithTheirCosts() throws {
         let shop = try LoyaltyShop(config: Self.twoTemplates)
         let templates = try #require(try shop.json(["cards", "templates"]) as? [[String: Any]])
         #expect(templates.map { $0["name"] as? String } == ["BASIS", "GOLD"])
         #expect(templates.map { $0["cost"] as? String } == ["4.90", "12.50"])
         #expect(try shop.run(["cards", "templates"]).stdout == "BASIS  4.90 SEK\nGOLD  12.50 SEK\n")
-        let none = try LoyaltyShop(config: "[cards]\nprovider = \"none\"\n")
+        let none = try LoyaltyShop(config: "[cards]\nprovider = \"none\"\n" + Self.oneTemplate)
         #expect(try none.run(["cards", "templates"]).stderr.contains("only a request for information can be made"))
     }
 
@@ -82,8 +84,8 @@ import Testing
 
     @Test func everyRefusalIsOneLineAndOrdersNothing() throws {
         let cases: [(config: String, arguments: [String], reason: String)] = [
-            ("[cards]\nprovider = \"none\"\n", ["4"], "only a request for information can be made"),
-            ("[cards]\nprovider = \"http\"\n", ["4"], "[cards] provider = \"http\" needs url = \"http://…\""),
+            ("[cards]\nprovider = \"none\"\n" + Self.oneTemplate, ["4"], "only a request for information can be made"),
+            ("[cards]\nprovider = \"http\"\n" + Self.oneTemplate, ["4"], "[cards] provider = \"http\" needs url = \"http://…\""),
             (Self.twoTemplates, ["404", "--template", "GOLD"], "There is no customer with number \"404\""),
             (Self.twoTemplates, ["4"], "There are 2 card templates; choose one of \"BASIS\", \"GOLD\" with --template"),
             (Self.twoTemplates, ["4", "--template", "PLATINUM"], "There is no card template \"PLATINUM\"; the templates are \"BASIS\", \"GOLD\""),

@@ -19,7 +19,7 @@ import Testing
         // A preview pays nothing.
         #expect(try shop.points() == Self.original)
 
-        let issue = try #require(try shop.json(["cheques", "issue", "--file", "KADO1125.CSV"]) as? [String: Any])
+        let issue = try #require(try shop.json(["cheques", "issue", "--yes", "--file", "KADO1125.CSV"]) as? [String: Any])
         let cheques = try #require(issue["cheques"] as? [[String: Any]])
         #expect(cheques.map { $0["customer_number"] as? String } == ["3", "4", "5", "7"])
         #expect(try shop.points() == ["1": 0, "2": 499, "3": 0, "4": 250, "5": 0, "6": 900, "7": 100])
@@ -52,7 +52,7 @@ import Testing
 
     @Test func aMailingSendsEachPaidCustomerTheirOneCheque() throws {
         let shop = try LoyaltyShop()
-        #expect(try shop.run(["cheques", "issue", "--file", "KADO1.CSV"]).status == 0)
+        #expect(try shop.run(["cheques", "issue", "--yes", "--file", "KADO1.CSV"]).status == 0)
         let cheques = try #require(try shop.json(["cheques", "issued"]) as? [[String: Any]])
         let mail = try shop.run(["cheques", "mail", "--batch", "1", "--subject", "Din värdecheck",
                                  "--text", "Hej #NAMN#! Din check #ATTR.cheque_number# är värd #ATTR.cheque_value# kr."])
@@ -75,9 +75,9 @@ import Testing
 
     @Test func issuingTwicePaysNothingTwice() throws {
         let shop = try LoyaltyShop()
-        #expect(try shop.run(["cheques", "issue", "--file", "KADO1.CSV"]).status == 0)
+        #expect(try shop.run(["cheques", "issue", "--yes", "--file", "KADO1.CSV"]).status == 0)
         let afterFirst = try shop.points()
-        let second = try shop.run(["cheques", "issue", "--file", "KADO2.CSV"])
+        let second = try shop.run(["cheques", "issue", "--yes", "--file", "KADO2.CSV"])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("nothing was paid out and no file was written"))
         #expect(try shop.points() == afterFirst)
@@ -100,7 +100,7 @@ import Testing
             ("", "is empty"),
         ]
         for (name, reason) in cases {
-            let result = try shop.run(["cheques", "issue", "--file", name])
+            let result = try shop.run(["cheques", "issue", "--yes", "--file", name])
             #expect(result.status == 1, "\(name)")
             #expect(result.stderr.contains(reason), "\(name): \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(name): \(result.stderr)")
@@ -108,7 +108,7 @@ import Testing
         #expect(try shop.points() == Self.original)
         #expect(shop.outbox().isEmpty)
         // Eight characters, lower-case extension, "_" and "-": accepted, and kept as given.
-        let good = try shop.run(["cheques", "issue", "--file", "kado-1_b.csv"])
+        let good = try shop.run(["cheques", "issue", "--yes", "--file", "kado-1_b.csv"])
         #expect(good.status == 0, "\(good.stderr)")
         #expect(shop.outbox() == ["kado-1_b.csv"])
     }
@@ -116,13 +116,13 @@ import Testing
     @Test func aFileThatCannotBeWrittenDeductsNothing() throws {
         let shop = try LoyaltyShop()
         try shop.folder.write("not-a-folder", "x")
-        let result = try shop.run(["cheques", "issue", "--file", "KADO.CSV", "--dir", shop.folder.file("not-a-folder/outbox")])
+        let result = try shop.run(["cheques", "issue", "--yes", "--file", "KADO.CSV", "--dir", shop.folder.file("not-a-folder/outbox")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("nothing was paid out"), "\(result.stderr)")
         #expect(try shop.points() == Self.original)
         #expect((try shop.json(["cheques", "issued"]) as? [Any])?.isEmpty == true)
         if FileManager.default.fileExists(atPath: "/proc/self") {
-            let proc = try shop.run(["cheques", "issue", "--file", "KADO.CSV", "--dir", "/proc"])
+            let proc = try shop.run(["cheques", "issue", "--yes", "--file", "KADO.CSV", "--dir", "/proc"])
             #expect(proc.status == 1)
             #expect(proc.stderr.contains("/proc/KADO.CSV"), "\(proc.stderr)")
             #expect(try shop.points() == Self.original)
@@ -132,7 +132,7 @@ import Testing
     @Test func anExistingFileIsLeftAloneAndNothingIsPaid() throws {
         let shop = try LoyaltyShop()
         try shop.folder.write("outbox/KADO.CSV", "already here\n")
-        let result = try shop.run(["cheques", "issue", "--file", "KADO.CSV"])
+        let result = try shop.run(["cheques", "issue", "--yes", "--file", "KADO.CSV"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("exists already"))
         #expect(try shop.text("outbox/KADO.CSV") == "already here\n")
@@ -141,7 +141,7 @@ import Testing
 
     @Test func theVoucherFileIsForItsOwnerAlone() throws {
         let shop = try LoyaltyShop()
-        let issued = try shop.run(["cheques", "issue", "--file", "KADO.CSV"])
+        let issued = try shop.run(["cheques", "issue", "--yes", "--file", "KADO.CSV"])
         #expect(issued.status == 0, "\(issued.stderr)")
         #expect(filePermissions(shop.folder.file("outbox/KADO.CSV")) == 0o600)
         #expect(filePermissions(shop.folder.file("outbox")) == 0o700)
@@ -152,7 +152,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: shop.folder.file("outbox"), withIntermediateDirectories: true)
         let target = shop.folder.file("elsewhere.csv")
         try FileManager.default.createSymbolicLink(atPath: shop.folder.file("outbox/KADO.CSV"), withDestinationPath: target)
-        let result = try shop.run(["cheques", "issue", "--file", "KADO.CSV"])
+        let result = try shop.run(["cheques", "issue", "--yes", "--file", "KADO.CSV"])
         #expect(result.status == 1)
         #expect(result.stderr.contains(shop.folder.file("outbox/KADO.CSV")), "\(result.stderr)")
         #expect(result.stderr.contains("symbolic link"), "\(result.stderr)")
@@ -168,7 +168,7 @@ import Testing
         #expect(binary.range(of: Data("KASSA_TEST_CRASH_AFTER".utf8)) == nil)
         for step in ["staged", "committed", "published"] {
             let shop = try LoyaltyShop()
-            let result = try shop.run(["cheques", "issue", "--file", "KADO.CSV"], environment: ["KASSA_TEST_CRASH_AFTER": step])
+            let result = try shop.run(["cheques", "issue", "--yes", "--file", "KADO.CSV"], environment: ["KASSA_TEST_CRASH_AFTER": step])
             #expect(result.status == 0, "\(step): \(result.stderr)")
             #expect(shop.outbox() == ["KADO.CSV"], "\(step)")
             #expect(try shop.points() == ["1": 0, "2": 499, "3": 0, "4": 250, "5": 0, "6": 900, "7": 100], "\(step)")
@@ -184,7 +184,7 @@ import Testing
         #expect(try shop.points() == Self.original)
         #expect((try shop.json(["cheques", "issued"]) as? [Any])?.isEmpty == true)
         // The next run pays everyone once and leaves only the real file.
-        let again = try shop.run(["cheques", "issue", "--file", "KADO.CSV"])
+        let again = try shop.run(["cheques", "issue", "--yes", "--file", "KADO.CSV"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(shop.outbox() == ["KADO.CSV"])
         #expect((try shop.json(["cheques", "issued"]) as? [Any])?.count == 4)
@@ -212,7 +212,7 @@ import Testing
         #expect(remaining.map { $0["customer_number"] as? String } == ["6"])
 
         // The next run completes the batch: the file is written from the records.
-        let next = try shop.run(["cheques", "issue", "--file", "NEXT.CSV"])
+        let next = try shop.run(["cheques", "issue", "--yes", "--file", "NEXT.CSV"])
         #expect(next.status == 0, "\(next.stderr)")
         #expect(next.stderr.contains("Completed cheque batch 1"))
         #expect(next.stdout.contains("nothing was paid out"))
@@ -231,7 +231,7 @@ import Testing
         let crashed = try shop.crashingIssue(after: "published", ["--file", "KADO.CSV"])
         #expect(crashed.status == 86)
         let written = try shop.text("outbox/KADO.CSV")
-        let next = try shop.run(["cheques", "issue", "--file", "NEXT.CSV"])
+        let next = try shop.run(["cheques", "issue", "--yes", "--file", "NEXT.CSV"])
         #expect(next.status == 0, "\(next.stderr)")
         #expect(try shop.text("outbox/KADO.CSV") == written)
         #expect(shop.outbox() == ["KADO.CSV"])
@@ -239,7 +239,7 @@ import Testing
 
     @Test func remainingListsWhatWasNotPaidByEmail() throws {
         let shop = try LoyaltyShop()
-        #expect(try shop.run(["cheques", "issue", "--file", "KADO.CSV", "--exclude", "7"]).status == 0)
+        #expect(try shop.run(["cheques", "issue", "--yes", "--file", "KADO.CSV", "--exclude", "7"]).status == 0)
         let remaining = try #require(try shop.json(["cheques", "remaining"]) as? [[String: Any]])
         #expect(remaining.map { $0["customer_number"] as? String } == ["6", "7"])
         #expect(remaining.map { $0["reason"] as? String } == ["no_email", "not_paid"])
@@ -250,9 +250,9 @@ import Testing
         let csv = try shop.run(["cheques", "remaining", "--csv"])
         #expect(csv.status == 0)
         #expect(csv.stdout == """
-            customer_number,name,street,postal_code,city,country,email,points,cheques,value,leftover_points,reason\r
-            6,Post Persson,Storgatan 6,211 46,Malmö,SE,,900,1,5.00,400,no_email\r
-            7,Cykel AB,Industrivägen 7,721 30,Västerås,SE,info@cykel.example,600,1,5.00,100,not_paid\r
+            customer_number,name,street,postal_code,city,country,email,points,cheques,value,currency,leftover_points,reason\r
+            6,Post Persson,Storgatan 6,211 46,Malmö,SE,,900,1,5.00,SEK,400,no_email\r
+            7,Cykel AB,Industrivägen 7,721 30,Västerås,SE,info@cykel.example,600,1,5.00,SEK,100,not_paid\r
 
             """)
         let list = try shop.run(["cheques", "remaining"])

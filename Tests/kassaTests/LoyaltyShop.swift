@@ -7,7 +7,27 @@ import Testing
 struct LoyaltyShop {
     let folder = TemporaryDirectory(prefix: "kassa-loyalty")
 
-    /// 500 points make a 5.00 cheque (the defaults). Customers: 1 has 0 points, 2 has 499,
+    /// Who the shop is and how it sends: what paying, pricing and sending need, and which
+    /// Kassa never invents.
+    static let shopSettings = """
+        [shop]
+        name = "Cykelbutiken"
+        country = "SE"
+        currency = "SEK"
+
+        [smtp]
+        from = "Cykelbutiken <info@cykelbutiken.example>"
+
+        [sms]
+        sender = "Cykelbutik"
+
+
+        """
+
+    /// 500 points make a 5.00 cheque.
+    static let cheques = "[cheques]\npoints_per_cheque = 500\ncheque_value = 5.00\n"
+
+    /// 500 points make a 5.00 cheque (`cheques`). Customers: 1 has 0 points, 2 has 499,
     /// 3 exactly 500, 4 has 1750 (three cheques, 250 left), 5 has 100,000, 6 has 900 and no
     /// e-mail, 7 is a company with 600.
     static let register = """
@@ -22,8 +42,10 @@ struct LoyaltyShop {
 
         """
 
-    init(config: String = "", register: String = LoyaltyShop.register) throws {
-        try folder.write("kassa.toml", config)
+    /// A shop whose `kassa.toml` is `shop` followed by `config`; with both empty there is
+    /// no `kassa.toml` at all.
+    init(config: String = LoyaltyShop.cheques, shop: String = LoyaltyShop.shopSettings, register: String = LoyaltyShop.register) throws {
+        if !(shop + config).isEmpty { try folder.write("kassa.toml", shop + config) }
         try folder.write("register.csv", register)
         let imported = try run(["customers", "import", "register.csv"])
         #expect(imported.status == 0, "\(imported.stderr)")

@@ -6,6 +6,9 @@ import Testing
 @Suite(.serialized) struct MailingSendSMTPTests {
     private func configure(_ folder: TemporaryDirectory, port: Int, extra: String = "") throws {
         try folder.write("kassa.toml", """
+            [shop]
+            name = "Cykelbutiken"
+
             [smtp]
             host = "127.0.0.1"
             port = \(port)

@@ -4,9 +4,11 @@ import Testing
 
 /// The customer register from the command line: demo data, import, export, selection, marks.
 @Suite struct RegisterCommandTests {
-    /// A folder with a database of `count` demo customers and the shipped plugins reachable.
+    /// A folder with a database of `count` demo customers, the shop's settings in its
+    /// `kassa.toml` (`LoyaltyShop.shopSettings`), and the shipped plugins reachable.
     static func seeded(_ count: Int = 600) throws -> TemporaryDirectory {
         let folder = TemporaryDirectory()
+        try folder.write("kassa.toml", LoyaltyShop.shopSettings)
         let result = try KassaProcess.run(["demo", "seed", "--customers", String(count), "--seed", "3", "--db", folder.file("kassa.sqlite")], in: folder.path)
         #expect(result.status == 0, "\(result.stderr)")
         return folder

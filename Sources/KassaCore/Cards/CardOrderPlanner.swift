@@ -66,11 +66,15 @@ public struct CardOrderPlanner: Sendable {
         )
     }
 
+    /// The refusal when `kassa.toml` names no template: no card and no price is invented.
+    public static let noTemplatesMessage =
+        "No card templates are configured, and no card is ordered at an invented price: add one to kassa.toml as [[cards.templates]] with name and cost (like name = \"BASIS\" and cost = 4.90)"
+
     private func chooseTemplate(named name: String?) throws(CardError) -> CardSettings.Template {
         let names = settings.templates.map(\.name)
         let listed = names.map(CardError.quoted).joined(separator: ", ")
         guard !settings.templates.isEmpty else {
-            throw CardError(.noTemplates, "No card templates are configured; add one under [[cards.templates]]")
+            throw CardError(.noTemplates, Self.noTemplatesMessage)
         }
         guard let name else {
             guard settings.templates.count == 1 else {

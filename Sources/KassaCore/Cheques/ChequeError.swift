@@ -10,6 +10,9 @@ public struct ChequeError: Error, Sendable, Hashable, CustomStringConvertible {
         public init(rawValue: String) { self.rawValue = rawValue }
         public var description: String { rawValue }
 
+        /// A setting cheques need is not in `kassa.toml`; the message names every one
+        /// missing. Nothing is paid out on an invented rule or currency.
+        public static let notConfigured = Code(rawValue: "not_configured")
         /// `points_per_cheque` is below 1.
         public static let invalidPointsPerCheque = Code(rawValue: "invalid_points_per_cheque")
         /// `cheque_value` is not above 0 or has more than two decimals.

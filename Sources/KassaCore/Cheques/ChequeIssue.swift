@@ -1,8 +1,8 @@
 /// What one pay-out did: the batch it recorded and wrote, its cheques, and the customers
 /// it left out.
 ///
-/// JSON: `batch` (a `ChequeBatch`, or null), `cheques` (`IssuedCheque`s), `skipped`,
-/// `without_email` (customer numbers), `completed` (`ChequeBatch`es).
+/// JSON: `batch` (a `ChequeBatch`, or null), `currency`, `cheques` (`IssuedCheque`s), `skipped`,
+/// `without_email` and `other_country` (customer numbers), `completed` (`ChequeBatch`es).
 public struct ChequeIssue: Sendable, Hashable, Codable {
     /// The batch, or `nil` when no customer was payable (then no file was written).
     public var batch: ChequeBatch?
@@ -14,6 +14,11 @@ public struct ChequeIssue: Sendable, Hashable, Codable {
     /// Chosen customers whose points are worth a cheque but who have no e-mail address:
     /// not paid by this run, they stay on the list for the post (`kassa cheques remaining`).
     public var withoutEmail: [String]
+    /// Chosen customers whose points are worth a cheque but who live outside the shop's
+    /// country: not paid, see `ChequeRule.country`.
+    public var otherCountry: [String] = []
+    /// The ISO code of the currency of every amount; `nil` for a rule without one.
+    public var currency: String?
     /// Batches an interrupted earlier run left pending, completed before this one.
     public var completed: [ChequeBatch]
 
@@ -28,8 +33,9 @@ public struct ChequeIssue: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case batch, cheques, skipped
+        case batch, currency, cheques, skipped
         case withoutEmail = "without_email"
+        case otherCountry = "other_country"
         case completed
     }
 }

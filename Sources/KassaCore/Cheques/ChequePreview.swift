@@ -1,8 +1,8 @@
 /// Who would get which cheque if the selection were paid out now: one cheque per customer,
 /// its value summed from the standard cheques the points are worth (`kassa cheques preview`).
 ///
-/// JSON: `points_per_cheque`, `cheque_value`, `cheques` (entries), `without_email` (customer
-/// numbers), `total_value`, `points_used`.
+/// JSON: `points_per_cheque`, `cheque_value`, `currency`, `cheques` (entries), `without_email`
+/// and `other_country` (customer numbers), `total_value`, `points_used`.
 public struct ChequePreview: Sendable, Hashable, Codable {
     /// One customer's cheque.
     ///
@@ -73,6 +73,11 @@ public struct ChequePreview: Sendable, Hashable, Codable {
     /// Chosen customers whose points are worth a cheque but who have no e-mail address;
     /// they are left for the post (`kassa cheques remaining`).
     public var withoutEmail: [String]
+    /// Chosen customers whose points are worth a cheque but who live outside the shop's
+    /// country, so get no cheque in its currency.
+    public var otherCountry: [String] = []
+    /// The ISO code of the currency of every amount; `nil` for a rule without one.
+    public var currency: String?
 
     /// A preview from its parts.
     public init(pointsPerCheque: Int, chequeValue: Money, entries: [Entry], withoutEmail: [String]) {
@@ -95,8 +100,10 @@ public struct ChequePreview: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case pointsPerCheque = "points_per_cheque"
         case chequeValue = "cheque_value"
+        case currency
         case entries = "cheques"
         case withoutEmail = "without_email"
+        case otherCountry = "other_country"
         case totalValue = "total_value"
         case pointsUsed = "points_used"
     }
@@ -108,6 +115,8 @@ public struct ChequePreview: Sendable, Hashable, Codable {
         chequeValue = try container.decode(Money.self, forKey: .chequeValue)
         entries = try container.decode([Entry].self, forKey: .entries)
         withoutEmail = try container.decode([String].self, forKey: .withoutEmail)
+        otherCountry = try container.decodeIfPresent([String].self, forKey: .otherCountry) ?? []
+        currency = try container.decodeIfPresent(String.self, forKey: .currency)
     }
 
     /// Writes the JSON form with the totals.
@@ -115,8 +124,10 @@ public struct ChequePreview: Sendable, Hashable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(pointsPerCheque, forKey: .pointsPerCheque)
         try container.encode(chequeValue, forKey: .chequeValue)
+        try container.encode(currency, forKey: .currency)
         try container.encode(entries, forKey: .entries)
         try container.encode(withoutEmail, forKey: .withoutEmail)
+        try container.encode(otherCountry, forKey: .otherCountry)
         try container.encode(totalValue, forKey: .totalValue)
         try container.encode(pointsUsed, forKey: .pointsUsed)
     }

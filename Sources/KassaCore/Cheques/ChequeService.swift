@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Only customers whose points are worth at least one standard cheque are ever chosen;
 /// of those, the ones without a main e-mail address cannot be paid through the voucher
-/// service and are left for the post. The selection's custom filter, if any, runs before
+/// service and are left for the post, and those abroad (`ChequeRule.country`) get none. The selection's custom filter, if any, runs before
 /// the pay-out's transaction (a filter may be slow, and the write lock is held briefly);
 /// the transaction then reads every chosen customer again, so the points paid are the
 /// points the customer has at that moment.
@@ -41,8 +41,12 @@ public struct ChequeService {
     public func preview(_ selection: CustomerSelection) throws -> ChequePreview {
         var entries: [ChequePreview.Entry] = []
         var withoutEmail: [String] = []
+        var abroad: [String] = []
         try customers.select(candidates(selection), filters: filters).forEach { batch in
             for customer in batch {
+                if rule.isAbroad(customer), rule.cheque(customerNumber: customer.number, points: customer.points) != nil {
+                    abroad.append(customer.number)
+                }
                 guard let award = rule.cheque(for: customer) else { continue }
                 guard let email = VoucherFileLayout.trimmed(customer.email) else {
                     withoutEmail.append(customer.number)
@@ -53,8 +57,11 @@ public struct ChequeService {
                                                    email: email, points: customer.points, award: award))
             }
         }
-        return ChequePreview(pointsPerCheque: rule.pointsPerCheque, chequeValue: rule.chequeValue, entries: entries,
-                             withoutEmail: withoutEmail)
+        var preview = ChequePreview(pointsPerCheque: rule.pointsPerCheque, chequeValue: rule.chequeValue, entries: entries,
+                                    withoutEmail: withoutEmail)
+        preview.currency = rule.currency
+        preview.otherCountry = abroad
+        return preview
     }
 
     /// Pays out `selection` on `date`: completes batches an interrupted run left pending,
@@ -69,8 +76,13 @@ public struct ChequeService {
         let completed = try loyalty.completePendingBatches(encoder: encoder)
         var payable: [String] = []
         var withoutEmail: [String] = []
+        var abroad: [String] = []
         try customers.select(candidates(selection), filters: filters).forEach { batch in
-            for customer in batch where rule.cheque(for: customer) != nil {
+            for customer in batch where rule.cheque(customerNumber: customer.number, points: customer.points) != nil {
+                guard !rule.isAbroad(customer) else {
+                    abroad.append(customer.number)
+                    continue
+                }
                 if VoucherFileLayout.trimmed(customer.email) == nil {
                     withoutEmail.append(customer.number)
                 } else {
@@ -81,6 +93,8 @@ public struct ChequeService {
         var issue = try loyalty.issueCheques(to: payable, rule: rule, on: date, file: file, directory: directory,
                                              encoder: encoder, observe: observe)
         issue.withoutEmail = withoutEmail
+        issue.otherCountry = abroad
+        issue.currency = rule.currency
         issue.completed = completed
         return issue
     }

@@ -2,7 +2,7 @@
 /// the list for the posted letters ("Kadobon", 000), with the postal address.
 ///
 /// JSON: `customer_number`, `name`, `street`, `postal_code`, `city`, `country`, `email`,
-/// `points`, `cheques`, `value`, `leftover_points`, `reason`; absent address parts are null.
+/// `points`, `cheques`, `value`, `currency`, `leftover_points`, `reason`; absent address parts are null.
 public struct RemainingCheque: Sendable, Hashable, Codable {
     /// Why the cheque was not paid out by e-mail.
     public enum Reason: String, Sendable, Hashable, Codable, CaseIterable {
@@ -30,6 +30,8 @@ public struct RemainingCheque: Sendable, Hashable, Codable {
     public var points: Int
     /// The cheque the points are worth.
     public var award: ChequeAward
+    /// The ISO code of the currency of `award`'s value; `nil` for a rule without one.
+    public var currency: String?
     /// Why it was not paid out by e-mail.
     public var reason: Reason
 
@@ -45,6 +47,7 @@ public struct RemainingCheque: Sendable, Hashable, Codable {
         email = VoucherFileLayout.trimmed(customer.email)
         points = customer.points
         self.award = award
+        currency = rule.currency
         reason = email == nil ? .noEmail : .notPaid
     }
 
@@ -52,7 +55,7 @@ public struct RemainingCheque: Sendable, Hashable, Codable {
         case customerNumber = "customer_number"
         case name, street
         case postalCode = "postal_code"
-        case city, country, email, points, cheques, value
+        case city, country, email, points, cheques, value, currency
         case leftoverPoints = "leftover_points"
         case pointsUsed = "points_used"
         case reason
@@ -73,6 +76,7 @@ public struct RemainingCheque: Sendable, Hashable, Codable {
                             pointsUsed: try container.decode(Int.self, forKey: .pointsUsed),
                             value: try container.decode(Money.self, forKey: .value),
                             leftoverPoints: try container.decode(Int.self, forKey: .leftoverPoints))
+        currency = try container.decodeIfPresent(String.self, forKey: .currency)
         reason = try container.decode(Reason.self, forKey: .reason)
     }
 
@@ -90,6 +94,7 @@ public struct RemainingCheque: Sendable, Hashable, Codable {
         try container.encode(award.cheques, forKey: .cheques)
         try container.encode(award.pointsUsed, forKey: .pointsUsed)
         try container.encode(award.value, forKey: .value)
+        try container.encode(currency, forKey: .currency)
         try container.encode(award.leftoverPoints, forKey: .leftoverPoints)
         try container.encode(reason, forKey: .reason)
     }

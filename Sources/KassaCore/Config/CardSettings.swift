@@ -43,7 +43,8 @@ public struct CardSettings: Sendable, Hashable {
     public var validityRequired: Bool
     /// Days that are not working days, besides weekends.
     public var holidays: [CalendarDate]
-    /// The designs that can be ordered. Default one template, `standard`, costing 0.
+    /// The designs that can be ordered (`[[cards.templates]]`). None by default: no card
+    /// and no price is invented, so ordering refuses until the file names one.
     public var templates: [Template]
     /// Where the `http` order service takes orders (`url`, `http://…`).
     public var url: String?
@@ -54,7 +55,7 @@ public struct CardSettings: Sendable, Hashable {
         rhythm: Rhythm = .daily,
         validityRequired: Bool = false,
         holidays: [CalendarDate] = [],
-        templates: [Template] = [Template(name: "standard", cost: 0)]
+        templates: [Template] = []
     ) {
         self.provider = provider
         self.rhythm = rhythm

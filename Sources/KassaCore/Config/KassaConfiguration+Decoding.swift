@@ -8,9 +8,23 @@ extension KassaConfiguration {
     public static func decode(
         _ table: TOMLTable, fileName: String = "kassa.toml", baseDirectory: String
     ) throws(KassaConfigurationError) -> KassaConfiguration {
+        try decode(table, fileName: fileName, baseDirectory: baseDirectory, ledger: nil)
+    }
+
+    /// The dotted paths of every key the decoder reads from `table` (`smtp.host`,
+    /// `users.NAME.smtp.from`), for the test that each one is documented.
+    static func keysRead(from table: TOMLTable) throws(KassaConfigurationError) -> Set<String> {
+        let ledger = KeyLedger()
+        _ = try decode(table, fileName: "kassa.toml", baseDirectory: "/", ledger: ledger)
+        return ledger.keys
+    }
+
+    private static func decode(
+        _ table: TOMLTable, fileName: String, baseDirectory: String, ledger: KeyLedger?
+    ) throws(KassaConfigurationError) -> KassaConfiguration {
         var configuration = KassaConfiguration(baseDirectory: baseDirectory)
         let base = configuration.baseDirectory
-        let root = Section(table, header: "", path: [], fileName: fileName)
+        let root = Section(table, header: "", path: [], fileName: fileName, ledger: ledger)
         var warnings = root.unknownKeys(known: Keys.sections)
 
         if let section = try root.subsection("shop") {
@@ -78,21 +92,21 @@ extension KassaConfiguration {
         return configuration
     }
 
-    /// The keys each section knows; anything else is a warning.
+    /// The keys each section knows, from the settings types' documentation; anything else
+    /// is a warning.
     enum Keys {
         static let sections = ["shop", "limits", "outbox", "smtp", "users", "sms", "throttle", "cheques", "cards", "plugins"]
-        static let shop = ["name", "country", "currency", "language"]
-        static let limits = ["script_timeout", "script_memory_mb"]
-        static let outbox = ["dir"]
-        static let smtp = ["host", "port", "tls", "username", "password_env", "from",
-                           "dkim_selector", "dkim_domain", "dkim_key", "ca_file", "unsubscribe_url", "unsubscribe_mailto"]
+        static let shop = ShopSettings.keys.map(\.name)
+        static let limits = LimitSettings.keys.map(\.name)
+        static let outbox = OutboxSettings.keys.map(\.name)
+        static let smtp = SMTPSettings.keys.map(\.name)
         static let user = ["smtp"]
-        static let sms = ["provider", "url", "username", "password_env", "sender", "price_per_segment"]
-        static let throttle = ["batch", "pause", "delay", "rate"]
-        static let cheques = ["points_per_cheque", "cheque_value"]
-        static let cards = ["provider", "rhythm", "validity_required", "holidays", "templates", "url"]
-        static let cardTemplate = ["name", "cost"]
-        static let plugins = ["dirs"]
+        static let sms = SMSSettings.keys.map(\.name)
+        static let throttle = ThrottleSettings.keys.map(\.name)
+        static let cheques = ChequeSettings.keys.map(\.name)
+        static let cards = CardSettings.keys.map(\.name) + ["templates"]
+        static let cardTemplate = CardSettings.templateKeys.map(\.name)
+        static let plugins = PluginSettings.keys.map(\.name)
     }
 
     // MARK: Sections
@@ -249,7 +263,6 @@ extension KassaConfiguration {
             cards.url = url
         }
         if let sections = try section.tables("templates") {
-            // Templates given in the file replace the default one.
             var templates: [CardSettings.Template] = []
             for template in sections {
                 guard let name = try template.string("name", expected: "the template's name in quotes", where: isNotBlank) else {
@@ -259,7 +272,10 @@ extension KassaConfiguration {
                     throw template.error(.invalidValue, key: "name",
                                          "name \(TOMLValue.quoted(name)) is used by two templates; template names must be unique")
                 }
-                let cost = try template.number("cost", expected: "an amount of at least 0", where: { $0 >= 0 }) ?? 0
+                // A card is not free because its price was left out.
+                guard let cost = try template.number("cost", expected: "an amount of at least 0", where: { $0 >= 0 }) else {
+                    throw template.error(.missingValue, key: nil, "\(TOMLValue.quoted(name)) needs a cost, what one card costs in [shop] currency, like cost = 4.90")
+                }
                 templates.append(CardSettings.Template(name: name, cost: cost))
                 warnings += template.unknownKeys(known: Keys.cardTemplate)
             }

@@ -9,12 +9,21 @@ extension KassaConfiguration {
         /// The section's path from the root, for `KassaConfigurationError.key`.
         let path: [String]
         let fileName: String
+        /// Notes every key read, for the test that each one is documented; `nil` when loading.
+        let ledger: KeyLedger?
 
-        init(_ table: TOMLTable, header: String, path: [String], fileName: String) {
+        init(_ table: TOMLTable, header: String, path: [String], fileName: String, ledger: KeyLedger? = nil) {
             self.table = table
             self.header = header
             self.path = path
             self.fileName = fileName
+            self.ledger = ledger
+        }
+
+        /// The value of a key the decoder reads as a setting.
+        private func setting(_ key: String) -> TOMLValue? {
+            ledger?.keys.insert(dottedKey(key))
+            return table[key]
         }
 
         subscript(key: String) -> TOMLValue? { table[key] }
@@ -44,14 +53,14 @@ extension KassaConfiguration {
         // MARK: Typed values
 
         func string(_ key: String, expected: String, where isValid: (String) -> Bool = { !$0.isEmpty }) throws(KassaConfigurationError) -> String? {
-            guard let value = table[key] else { return nil }
+            guard let value = setting(key) else { return nil }
             guard case .string(let text) = value else { throw mismatch(key, value, expected: expected) }
             guard isValid(text) else { throw mismatch(key, value, expected: expected, code: .invalidValue) }
             return text
         }
 
         func integer(_ key: String, expected: String, in range: ClosedRange<Int>) throws(KassaConfigurationError) -> Int? {
-            guard let value = table[key] else { return nil }
+            guard let value = setting(key) else { return nil }
             guard case .integer(let number) = value else { throw mismatch(key, value, expected: expected) }
             guard let small = Int(exactly: number), range.contains(small) else {
                 throw mismatch(key, value, expected: expected, code: .invalidValue)
@@ -61,20 +70,20 @@ extension KassaConfiguration {
 
         /// A float or an integer: `2` is as good as `2.0` for a number of seconds.
         func number(_ key: String, expected: String, where isValid: (Double) -> Bool) throws(KassaConfigurationError) -> Double? {
-            guard let value = table[key] else { return nil }
+            guard let value = setting(key) else { return nil }
             guard let number = value.doubleValue else { throw mismatch(key, value, expected: expected) }
             guard number.isFinite, isValid(number) else { throw mismatch(key, value, expected: expected, code: .invalidValue) }
             return number
         }
 
         func boolean(_ key: String) throws(KassaConfigurationError) -> Bool? {
-            guard let value = table[key] else { return nil }
+            guard let value = setting(key) else { return nil }
             guard case .boolean(let flag) = value else { throw mismatch(key, value, expected: "true or false") }
             return flag
         }
 
         func choice<Choice: RawRepresentable<String> & CaseIterable>(_ key: String, of type: Choice.Type) throws(KassaConfigurationError) -> Choice? {
-            guard let value = table[key] else { return nil }
+            guard let value = setting(key) else { return nil }
             let names = Choice.allCases.map { "\"\($0.rawValue)\"" }
             let expected = names.dropLast().joined(separator: ", ") + " or " + names.last!
             guard case .string(let text) = value else { throw mismatch(key, value, expected: expected) }
@@ -83,7 +92,7 @@ extension KassaConfiguration {
         }
 
         func strings(_ key: String, expected: String, where isValid: (String) -> Bool = { !$0.isEmpty }) throws(KassaConfigurationError) -> [String]? {
-            guard let value = table[key] else { return nil }
+            guard let value = setting(key) else { return nil }
             guard case .array(let elements) = value else { throw mismatch(key, value, expected: expected) }
             var texts: [String] = []
             for element in elements {
@@ -96,7 +105,7 @@ extension KassaConfiguration {
 
         /// Days written as TOML dates (`2026-12-24`) or as text (`"2026-12-24"`).
         func dates(_ key: String) throws(KassaConfigurationError) -> [CalendarDate]? {
-            guard let value = table[key] else { return nil }
+            guard let value = setting(key) else { return nil }
             let expected = "a list of dates like \"2026-12-24\""
             guard case .array(let elements) = value else { throw mismatch(key, value, expected: expected) }
             var dates: [CalendarDate] = []
@@ -121,7 +130,7 @@ extension KassaConfiguration {
             guard case .table(let child) = value else {
                 throw mismatch(key, value, expected: "a table ([\(TOMLValue.keyPathText(childPath))])")
             }
-            return Section(child, header: "[\(TOMLValue.keyPathText(childPath))]", path: childPath, fileName: fileName)
+            return Section(child, header: "[\(TOMLValue.keyPathText(childPath))]", path: childPath, fileName: fileName, ledger: ledger)
         }
 
         /// The tables of an array of tables under `key` (`[[cards.templates]]`).
@@ -137,7 +146,7 @@ extension KassaConfiguration {
                 guard case .table(let child) = element else {
                     throw mismatch(key, element, expected: "a list of tables (\(header))")
                 }
-                sections.append(Section(child, header: header, path: childPath, fileName: fileName))
+                sections.append(Section(child, header: header, path: childPath, fileName: fileName, ledger: ledger))
             }
             return sections
         }
@@ -165,6 +174,11 @@ extension KassaConfiguration {
                                                  key: dottedKey(key), message: message)
             }
         }
+    }
+
+    /// The dotted paths of the keys a decoding read, such as `smtp.host`.
+    final class KeyLedger {
+        var keys: Set<String> = []
     }
 
     /// The known key closest to `key`, when it is close enough to be a typo.

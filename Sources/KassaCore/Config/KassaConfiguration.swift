@@ -2,8 +2,11 @@ import Foundation
 
 /// Kassa's settings, read from `kassa.toml` (SPEC §13).
 ///
-/// Every key is optional: `KassaConfiguration.defaults` runs on a fresh machine, with mail,
-/// SMS and card orders going to files in the outbox folder. Paths in the file (`[outbox]
+/// Every key is optional in the file, and `KassaConfiguration.defaults` runs on a fresh
+/// machine, with mail, SMS and card orders going to files in the outbox folder; but what
+/// would pay, price or sign something (the shop's name, currency and country, the senders,
+/// `[cheques]`, card templates) has no default, and what needs it refuses until it is set.
+/// `reference` lists every key (docs/configuration.md). Paths in the file (`[outbox]
 /// dir`, `dkim_key`, `[plugins] dirs`) are relative to the file's folder and stored
 /// resolved, as absolute paths. Passwords are never in the file: `password_env` names an
 /// environment variable, read by `resolvedPassword(environment:)`.

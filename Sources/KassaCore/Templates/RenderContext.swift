@@ -37,7 +37,8 @@ public struct RenderContext: Sendable {
         self.values = values
     }
 
-    /// A context for the shop of `kassa.toml` (`[shop] name` and `language`).
+    /// A context for the shop of `kassa.toml` (`[shop] name` and `language`). Without a
+    /// name, `#BUTIK#` shows `[shop] name`: a preview says what to set, and sending refuses.
     public init(
         shop: ShopSettings,
         today: CalendarDate,
@@ -46,7 +47,7 @@ public struct RenderContext: Sendable {
         companyName: String? = nil,
         values: [String: TemplateValue] = [:]
     ) {
-        self.init(shopName: shop.name, locale: ShopLocale(languageTag: shop.language), today: today,
+        self.init(shopName: shop.name ?? ShopSettings.unsetNameMarker, locale: ShopLocale(languageTag: shop.language), today: today,
                   invoiceNumber: invoiceNumber, invoiceDate: invoiceDate, companyName: companyName, values: values)
     }
 }

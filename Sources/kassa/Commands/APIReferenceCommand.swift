@@ -2,14 +2,14 @@ import ArgumentParser
 import KassaCore
 import KassaScripting
 
-/// `kassa api-reference --markdown | --luals | --placeholders`
+/// `kassa api-reference --markdown | --luals | --placeholders | --configuration`
 struct APIReferenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "api-reference",
-        abstract: "Print the Lua API reference for plugin authors (Markdown), editor stubs (LuaLS), or the table of template placeholders."
+        abstract: "Print the Lua API reference for plugin authors (Markdown), editor stubs (LuaLS), the table of template placeholders, or the kassa.toml reference."
     )
 
-    enum Format: String, EnumerableFlag { case markdown, luals, placeholders }
+    enum Format: String, EnumerableFlag { case markdown, luals, placeholders, configuration }
 
     @Flag(help: "The format.")
     var format: Format = .markdown
@@ -19,6 +19,7 @@ struct APIReferenceCommand: ParsableCommand {
         case .markdown: print(LuaAPIReference.markdown(), terminator: "")
         case .luals: print(LuaAPIReference.luaLSStubs(), terminator: "")
         case .placeholders: print(PlaceholderCatalog.standard.markdownPage(), terminator: "")
+        case .configuration: print(KassaConfiguration.referenceMarkdown(), terminator: "")
         }
     }
 }

@@ -49,7 +49,7 @@ struct CustomersImportCommand: ParsableCommand {
             let mappings = try map.map { try CustomerColumnMapping(parsing: $0) }
             let reader = try CustomerCSVReader(path: file, delimiter: delimiterChoice, encoding: encodingChoice, mappings: mappings,
                                                defaultCountry: environment.configuration.shop.country)
-            let store = try environment.openStore()
+            let store = try environment.createStore()
             var report = Report(file: file)
             let progress = Progress("Importing \(file)", quiet: json)
             // The reader and the progress line move to the producing thread for good: this

@@ -30,7 +30,7 @@ struct DemoSeedCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let environment = try CommandEnvironment(global)
-            let store = try environment.openStore()
+            let store = try environment.createStore()
             let progress = Progress("Demo customers", total: customers, quiet: json)
             let count = customers
             let seed = self.seed

@@ -54,8 +54,19 @@ struct CommandEnvironment {
         LuaLimits(timeout: configuration.limits.scriptTimeout, memory: configuration.limits.scriptMemoryBytes)
     }
 
-    /// The customer register (created on first use).
+    /// The customer register, which must exist: a command that reads or changes it never
+    /// makes an empty one (that would print 0 and hide a wrong folder or `--db`).
     func openStore() throws -> SQLiteCustomerStore {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            let shown = options.database == nil && ProcessInfo.processInfo.environment["KASSA_DB"] == nil ? "./kassa.sqlite" : databasePath
+            throw CommandFailure("No register at \(shown). Create one with `kassa customers import FILE` or `kassa demo seed --customers N` (or point --db / KASSA_DB at one).")
+        }
+        return try SQLiteCustomerStore(path: databasePath, logger: logger)
+    }
+
+    /// The customer register, made when it does not exist yet: only for the commands that
+    /// fill one (`customers import`, `demo seed`).
+    func createStore() throws -> SQLiteCustomerStore {
         try SQLiteCustomerStore(path: databasePath, logger: logger)
     }
 
@@ -67,10 +78,8 @@ struct CommandEnvironment {
 
     /// A host with every plugin loaded; broken plugins are reported on stderr and skipped.
     func makeHost() -> ScriptHost {
-        let path = databasePath
-        let logger = self.logger
         let host = ScriptHost(limits: limits, logger: logger,
-                              store: { try SQLiteCustomerStore(path: path, logger: logger) },
+                              store: { try self.openStore() },
                               cardOrders: { try self.cardOrderService() })
         // Native plugins first: a Lua plugin cannot take their names.
         host.registry.add(native: MassMailingPlugin(

@@ -13,6 +13,7 @@ enum Transports {
             let known = configuration.users.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
             throw CommandFailure("There is no user \"\(user)\" in the configuration ([users.\(user).smtp])" + (known.isEmpty ? "" : "; the users are \(known)"))
         }
+        try requireSenderSettings(for: channel, configuration: configuration, user: user)
         switch channel {
         case .email:
             let smtp = configuration.smtp(forUser: user)
@@ -23,7 +24,7 @@ enum Transports {
                     throw CommandFailure(error.message)
                 }
             }
-            return FileMailTransport(directory: configuration.outbox.directory, from: try sender(configuration))
+            return FileMailTransport(directory: configuration.outbox.directory, from: try sender(smtp))
         case .sms:
             do {
                 return try SMSTransportFactory.make(
@@ -43,10 +44,31 @@ enum Transports {
         }
     }
 
-    /// `[smtp] from`, else the shop's name at a reserved domain.
-    static func sender(_ configuration: KassaConfiguration) throws -> MailAddress {
-        guard let from = configuration.smtp.from else {
-            return MailAddress("kassa@example.invalid", displayName: configuration.shop.name)
+    /// Refuses to send before anything goes out when what a message says about its sender is
+    /// not configured: the shop's name (`#BUTIK#`) and the sender (`[smtp] from`, also for
+    /// the outbox folder, whose files carry a real From header; `[sms] sender`). Nothing is
+    /// invented in their place; the refusal names every missing key.
+    static func requireSenderSettings(for channel: Channel, configuration: KassaConfiguration, user: String?) throws {
+        var missing: [String] = []
+        if configuration.shop.name == nil { missing.append("[shop] name") }
+        switch channel {
+        case .email:
+            if configuration.smtp(forUser: user).from == nil {
+                missing.append(user.map { "[smtp] from (or [users.\($0).smtp] from)" } ?? "[smtp] from")
+            }
+        case .sms:
+            if configuration.sms.sender == nil { missing.append("[sms] sender") }
+        }
+        guard !missing.isEmpty else { return }
+        let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
+        let what = channel == .email ? "e-mail" : "an SMS"
+        throw CommandFailure("Sending \(what) needs the shop's name and its sender, and Kassa does not make them up: set \(list) in kassa.toml (see docs/configuration.md); nothing was sent")
+    }
+
+    /// The sender of `smtp` (`from`), which `requireSenderSettings` made sure is set.
+    static func sender(_ smtp: SMTPSettings) throws -> MailAddress {
+        guard let from = smtp.from else {
+            throw CommandFailure("Sending e-mail needs a sender: set [smtp] from in kassa.toml")
         }
         do {
             return try MailAddress(parsing: from)

@@ -6,6 +6,8 @@ import Testing
 struct CardOrderPlannerTests {
     private let today = CalendarDate(year: 2026, month: 12, day: 23)!   // a Wednesday
     private let customer = Customer(number: "D-1001", firstName: "Klaus")
+    /// One free template, given explicitly: `CardSettings` has none of its own.
+    private let standard = CardSettings.Template(name: "standard", cost: 0)
     private let templates = [CardSettings.Template(name: "BASIS", cost: 4.90), CardSettings.Template(name: "GOLD", cost: 12.50)]
 
     private func planner(_ settings: CardSettings) -> CardOrderPlanner {
@@ -50,7 +52,7 @@ struct CardOrderPlannerTests {
 
     @Test("the only template is used when none is chosen")
     func onlyTemplate() throws {
-        let order = try planner(CardSettings()).order(CardOrderRequest(), for: customer, today: today)
+        let order = try planner(CardSettings(templates: [standard])).order(CardOrderRequest(), for: customer, today: today)
         #expect(order.template == "standard")
         #expect(order.cost == .zero)
     }
@@ -77,7 +79,7 @@ struct CardOrderPlannerTests {
 
     @Test("a validity date is enforced when the service requires one")
     func validityRequired() throws {
-        let settings = CardSettings(validityRequired: true)
+        let settings = CardSettings(validityRequired: true, templates: [standard])
         let error = refusal(settings, CardOrderRequest())
         #expect(error?.code == .validityRequired)
         #expect(error?.message.contains("--valid-until") == true)
@@ -87,14 +89,14 @@ struct CardOrderPlannerTests {
 
     @Test("a validity date in the past is refused")
     func validityInPast() {
-        let error = refusal(CardSettings(), CardOrderRequest(validUntil: CalendarDate("2026-12-22")))
+        let error = refusal(CardSettings(templates: [standard]), CardOrderRequest(validUntil: CalendarDate("2026-12-22")))
         #expect(error?.code == .validityInPast)
         #expect(error?.message.contains("2026-12-22") == true)
     }
 
     @Test("a card may not expire before it is dispatched")
     func validityBeforeDispatch() throws {
-        let settings = CardSettings(rhythm: .monthly)
+        let settings = CardSettings(rhythm: .monthly, templates: [standard])
         for validUntil in ["2026-12-23", "2026-12-31"] {
             let error = refusal(settings, CardOrderRequest(validUntil: CalendarDate(validUntil)))
             #expect(error?.code == .validityBeforeDispatch, "\(validUntil)")
@@ -106,7 +108,7 @@ struct CardOrderPlannerTests {
 
     @Test("a blank comment is no comment", arguments: [nil, "", "  \n "])
     func blankComment(comment: String?) throws {
-        let order = try planner(CardSettings()).order(CardOrderRequest(comment: comment), for: customer, today: today)
+        let order = try planner(CardSettings(templates: [standard])).order(CardOrderRequest(comment: comment), for: customer, today: today)
         #expect(order.comment == nil)
     }
 
@@ -137,7 +139,7 @@ struct CardOrderPlannerTests {
 
     @Test("the ordered card goes on the customer's cards")
     func card() throws {
-        let order = try planner(CardSettings()).order(CardOrderRequest(validUntil: CalendarDate("2027-12-31")), for: customer, today: today)
+        let order = try planner(CardSettings(templates: [standard])).order(CardOrderRequest(validUntil: CalendarDate("2027-12-31")), for: customer, today: today)
         #expect(order.card(number: "b1-1") == CustomerCard(
             number: "b1-1", template: "standard", validUntil: CalendarDate("2027-12-31"), status: "ordered",
             orderedOn: today, dispatchOn: order.dispatchDate, cost: .zero, programmes: []))

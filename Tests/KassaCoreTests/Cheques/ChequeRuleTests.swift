@@ -77,6 +77,36 @@ struct ChequeRuleTests {
         }
     }
 
+    @Test("without its settings there is no rule, and the refusal names every missing key")
+    func notConfigured() {
+        let cases: [(ChequeSettings, ShopSettings, [String], [String])] = [
+            (ChequeSettings(), ShopSettings(), ["[shop] currency", "[shop] country", "[cheques] points_per_cheque", "[cheques] cheque_value"], []),
+            (ChequeSettings(pointsPerCheque: 500), ShopSettings(country: "SE", currency: "SEK"), ["[cheques] cheque_value"],
+             ["points_per_cheque", "[shop]"]),
+            (ChequeSettings(pointsPerCheque: 500, chequeValue: 5), ShopSettings(country: "SE"), ["[shop] currency"], ["[cheques]", "country"]),
+        ]
+        for (settings, shop, named, unnamed) in cases {
+            #expect {
+                try ChequeRule(settings, shop: shop)
+            } throws: { error in
+                guard let error = error as? ChequeError, error.code == .notConfigured else { return false }
+                return named.allSatisfy(error.message.contains) && !unnamed.contains(where: error.message.contains)
+            }
+        }
+        #expect(throws: ChequeError.self) { try ChequeRule(ChequeSettings()) }
+    }
+
+    @Test("cheques are paid in the shop's currency, to customers of its country or of none recorded")
+    func onlyTheShopsCountry() throws {
+        let rule = try ChequeRule(ChequeSettings(pointsPerCheque: 500, chequeValue: 5), shop: ShopSettings(country: "SE", currency: "SEK"))
+        #expect(rule.currency == "SEK")
+        #expect(rule.cheque(for: Customer(number: "1", country: "SE", points: 500)) != nil)
+        #expect(rule.cheque(for: Customer(number: "2", points: 500)) != nil)
+        #expect(rule.cheque(for: Customer(number: "3", country: "se", points: 500)) != nil)
+        #expect(rule.cheque(for: Customer(number: "4", country: "FR", points: 500)) == nil)
+        #expect(rule.isAbroad(Customer(number: "4", country: "FR", points: 500)))
+    }
+
     @Test("an award is stored as JSON with the value as text")
     func awardJSON() throws {
         let award = try #require(rule.cheque(customerNumber: "7", points: 1_730))

@@ -37,7 +37,10 @@ import Testing
         #expect(!defaults.smtp.signsWithDKIM)
         #expect(defaults.sms.provider == .file)
         #expect(defaults.cards.provider == .file)
-        #expect(defaults.cards.templates.count == 1)
+        // No card, no price, no currency, no cheque rule and no sender is invented.
+        #expect(defaults.cards.templates.isEmpty)
+        #expect(defaults.shop.currency == nil && defaults.shop.name == nil)
+        #expect(defaults.cheques.pointsPerCheque == nil && defaults.cheques.chequeValue == nil)
         #expect(defaults.limits.scriptTimeout > 0)
         #expect(defaults.limits.scriptMemoryBytes == defaults.limits.scriptMemoryMB * 1024 * 1024)
         #expect(defaults.plugins.directories.isEmpty)
@@ -209,9 +212,12 @@ import Testing
         #expect(anna.unsubscribeURL == configuration.smtp.unsubscribeURL)
     }
 
-    @Test func anEmptyTemplateListReplacesTheDefaultTemplate() throws {
+    @Test func aTemplateNeedsItsCost() throws {
         #expect(try parse("[cards]\ntemplates = []").cards.templates.isEmpty)
-        #expect(try parse("[cards]\ntemplates = [{ name = \"A\" }]").cards.templates == [.init(name: "A", cost: 0)])
+        #expect(try parse("[cards]\ntemplates = [{ name = \"A\", cost = 0 }]").cards.templates == [.init(name: "A", cost: 0)])
+        let error = failure("[cards]\ntemplates = [{ name = \"A\" }]")
+        #expect(error?.code == .missingValue)
+        #expect(error?.description == #"kassa.toml:2: [[cards.templates]] "A" needs a cost, what one card costs in [shop] currency, like cost = 4.90"#)
     }
 
     // MARK: Bad values
@@ -289,10 +295,10 @@ import Testing
         BadValue("[cards]\nholidays = [20261224]", #"kassa.toml:2: [cards] holidays must hold dates like "2026-12-24", not 20261224"#, .wrongType),
         BadValue("[cards]\nholidays = \"2026-12-24\"", #"kassa.toml:2: [cards] holidays must be a list of dates like "2026-12-24", not "2026-12-24""#, .wrongType),
         BadValue("[cards]\ntemplates = 5", "kassa.toml:2: [cards] templates must be a list of tables ([[cards.templates]]), not 5", .wrongType),
-        BadValue("[[cards.templates]]\nname = \"A\"\n\n[[cards.templates]]\ncost = 1", "kassa.toml:4: [[cards.templates]] needs a name", .missingValue,
+        BadValue("[[cards.templates]]\nname = \"A\"\ncost = 1\n[[cards.templates]]\ncost = 1", "kassa.toml:4: [[cards.templates]] needs a name", .missingValue,
                  key: "cards.templates"),
-        BadValue("[[cards.templates]]\nname = \"A\"\n[[cards.templates]]\nname = \"A\"",
-                 #"kassa.toml:4: [[cards.templates]] name "A" is used by two templates; template names must be unique"#, .invalidValue),
+        BadValue("[[cards.templates]]\nname = \"A\"\ncost = 1\n[[cards.templates]]\nname = \"A\"",
+                 #"kassa.toml:5: [[cards.templates]] name "A" is used by two templates; template names must be unique"#, .invalidValue),
         BadValue("[[cards.templates]]\nname = \"A\"\ncost = \"4,90\"", #"kassa.toml:3: [[cards.templates]] cost must be an amount of at least 0, not "4,90""#, .wrongType),
         BadValue("[plugins]\ndirs = \"/opt/kassa/plugins\"", #"kassa.toml:2: [plugins] dirs must be a list of folder paths in quotes, not "/opt/kassa/plugins""#, .wrongType),
         BadValue("[plugins]\ndirs = [\"\"]", #"kassa.toml:2: [plugins] dirs must be a list of folder paths in quotes, not """#, .invalidValue),
@@ -329,6 +335,7 @@ import Testing
             [[cards.templates]]
             name = "A"
             colour = "red"
+            cost = 1
             [future]
             answer = 42
             [throttle]
@@ -341,8 +348,8 @@ import Testing
             "kassa.toml:5: unknown section [smpt] is ignored; did you mean [smtp]?",
             #"kassa.toml:8: unknown key "smpt" in [users.anna] is ignored; did you mean "smtp"?"#,
             #"kassa.toml:11: unknown key "colour" in [[cards.templates]] is ignored"#,
-            "kassa.toml:12: unknown section [future] is ignored",
-            #"kassa.toml:15: unknown key "batch_size" in [throttle] is ignored"#,
+            "kassa.toml:13: unknown section [future] is ignored",
+            #"kassa.toml:16: unknown key "batch_size" in [throttle] is ignored"#,
         ])
         #expect(configuration.warnings.map(\.key) == ["title", "smtp.hots", "smpt", "users.anna.smpt", "cards.templates.colour", "future", "throttle.batch_size"])
     }

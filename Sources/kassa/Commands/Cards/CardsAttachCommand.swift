@@ -37,9 +37,10 @@ struct CardsAttachCommand: ParsableCommand {
             let programme = try LoyaltyProgramme(kind: kind, name: name, details: details, article: article, percent: percent,
                                                  amount: money)
             let service = try environment.cardOrderService()
+            let currency = try environment.requiredCurrency(for: "card orders")
             let attached = try service.loyalty.attachProgramme(programme, toCard: card, of: number)
             if json { return try Output.json(CardView(attached)) }
-            Output.line("Attached \(CardView.describe(programme, currency: environment.currency)) to card \(card) of customer \(number).")
+            Output.line("Attached \(CardView.describe(programme, currency: currency)) to card \(card) of customer \(number).")
         }
     }
 }

@@ -16,12 +16,13 @@ struct CardsListCommand: ParsableCommand {
         try reportingFailures {
             let environment = try CommandEnvironment(global)
             let service = try environment.cardOrderService()
+            let currency = try environment.requiredCurrency(for: "card orders")
             let cards = try service.cards(of: number)
             let orders = try service.loyalty.cardOrders(customerNumber: number)
             let views = cards.map { card in CardView(card, order: orders.first { $0.cardNumber == card.number }) }
             if json { return try Output.json(views) }
             for view in views {
-                for line in view.lines(currency: environment.currency) { Output.line(line) }
+                for line in view.lines(currency: currency) { Output.line(line) }
             }
             if views.isEmpty { Output.error("Customer \"\(number)\" has no cards; kassa cards order \(number) orders one.") }
         }

@@ -31,16 +31,17 @@ struct CardsOrderCommand: ParsableCommand {
                 request.validUntil = day
             }
             let service = try environment.cardOrderService()
+            let currency = try environment.requiredCurrency(for: "card orders")
             let placed: PlacedCardOrder
             do {
                 placed = try service.order(customerNumber: number, request: request)
             } catch let error as CardError where error.code == .templateRequired && isatty(STDIN_FILENO) == 1 {
-                request.template = try Self.askForTemplate(error.choices, templates: service.templates, currency: environment.currency)
+                request.template = try Self.askForTemplate(error.choices, templates: service.templates, currency: currency)
                 placed = try service.order(customerNumber: number, request: request)
             }
             if json { return try Output.json(placed) }
             let order = placed.order
-            Output.line("Ordered card \(placed.cardNumber) (\(order.template), \(order.cost) \(environment.currency)) for customer \(order.customerNumber); expected dispatch on \(order.dispatchDate).")
+            Output.line("Ordered card \(placed.cardNumber) (\(order.template), \(order.cost) \(currency)) for customer \(order.customerNumber); expected dispatch on \(order.dispatchDate).")
             if let receipt = placed.receipt {
                 Output.line("Order batch \(receipt.batchID): \(receipt.locations.joined(separator: ", "))")
             }

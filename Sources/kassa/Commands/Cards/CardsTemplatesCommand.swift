@@ -22,14 +22,15 @@ struct CardsTemplatesCommand: ParsableCommand {
         try reportingFailures {
             let environment = try CommandEnvironment(global)
             let settings = environment.configuration.cards
+            guard !settings.templates.isEmpty else { throw CardError(.noTemplates, CardOrderPlanner.noTemplatesMessage) }
+            let currency = try environment.requiredCurrency(for: "card costs")
             let views = settings.templates.map {
-                View(name: $0.name, cost: Money(exactly: $0.cost), currency: environment.currency)
+                View(name: $0.name, cost: Money(exactly: $0.cost), currency: currency)
             }
             if json { return try Output.json(views) }
             for view in views {
                 Output.line("\(view.name)  \(view.cost.map { "\($0) \(view.currency)" } ?? "cost not a valid amount")")
             }
-            if views.isEmpty { Output.error("No card templates are configured; add one under [[cards.templates]].") }
             if settings.provider == .none {
                 Output.error("No card order service is configured ([cards] provider = \"none\"): only a request for information can be made.")
             }

@@ -21,10 +21,11 @@ struct ChequesIssuedCommand: ParsableCommand {
                 throw CommandFailure("There is no cheque batch \(batch); kassa cheques issued lists them all")
             }
             let cheques = try loyalty.issuedCheques(batch: batch)
+            let currency = try environment.requiredCurrency(for: "cheque values")
             if json { return try Output.json(cheques) }
             for cheque in cheques {
                 Output.line([cheque.number.description, cheque.customerNumber, cheque.name.isEmpty ? "-" : cheque.name,
-                             cheque.email, "\(cheque.value) \(environment.currency)", cheque.fileName].joined(separator: "  "))
+                             cheque.email, "\(cheque.value) \(currency)", cheque.fileName].joined(separator: "  "))
             }
             for pending in batches where pending.status == .pending && (batch == nil || batch == pending.id) {
                 Output.error("Batch \(pending.id) is paid out but its file \(pending.path) is not written yet; the next kassa cheques issue writes it.")

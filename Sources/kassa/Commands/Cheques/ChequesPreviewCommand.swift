@@ -20,16 +20,17 @@ struct ChequesPreviewCommand: ParsableCommand {
             let service = try environment.chequeService(filters: host?.registry)
             let preview = try withExtendedLifetime(host) { try service.preview(chosen) }
             if json { return try Output.json(preview) }
-            let currency = environment.currency
+            let currency = try environment.requiredCurrency(for: "cheques")
             for entry in preview.entries {
                 let award = entry.award
                 Output.line([entry.customerNumber, entry.name.isEmpty ? "-" : entry.name, entry.email,
-                             "\(entry.points) points", "\(award.cheques) × \(preview.chequeValue) = \(award.value) \(currency)",
+                             "\(entry.points) points", "\(award.cheques) × \(preview.chequeValue) \(currency) = \(award.value) \(currency)",
                              "\(award.leftoverPoints) left"].joined(separator: "  "))
             }
             let count = preview.entries.count
             Output.error("\(count) cheque\(count == 1 ? "" : "s") worth \(preview.totalValue) \(currency) in total, for \(preview.pointsUsed) points. Nothing was paid out.")
             ChequesIssueCommand.reportWithoutEmail(preview.withoutEmail.count)
+            ChequesIssueCommand.reportAbroad(preview.otherCountry.count, rule: service.rule)
         }
     }
 }

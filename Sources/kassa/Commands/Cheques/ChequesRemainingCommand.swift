@@ -29,7 +29,7 @@ struct ChequesRemainingCommand: ParsableCommand {
 
     /// The CSV columns, in order.
     static let columns = ["customer_number", "name", "street", "postal_code", "city", "country", "email", "points",
-                          "cheques", "value", "leftover_points", "reason"]
+                          "cheques", "value", "currency", "leftover_points", "reason"]
 
     func run() throws {
         try reportingFailures {
@@ -37,12 +37,13 @@ struct ChequesRemainingCommand: ParsableCommand {
             let chosen = try selection.selection()
             let host = environment.hostForFilter(of: chosen)
             let service = try environment.chequeService(filters: host?.registry)
+            let currency = try environment.requiredCurrency(for: "cheques")
             let batches = try service.remaining(chosen)
             try withExtendedLifetime(host) {
                 switch format {
                 case .json: try writeJSON(batches)
                 case .csv: try writeCSV(batches)
-                case .list: try writeList(batches, currency: environment.currency)
+                case .list: try writeList(batches, currency: currency)
                 }
             }
         }
@@ -72,7 +73,7 @@ struct ChequesRemainingCommand: ParsableCommand {
             for cheque in batch {
                 try writer.write([cheque.customerNumber, cheque.name, cheque.street ?? "", cheque.postalCode ?? "",
                                   cheque.city ?? "", cheque.country ?? "", cheque.email ?? "", String(cheque.points),
-                                  String(cheque.award.cheques), cheque.award.value.description,
+                                  String(cheque.award.cheques), cheque.award.value.description, cheque.currency ?? "",
                                   String(cheque.award.leftoverPoints), cheque.reason.rawValue])
             }
         }
