@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clua_library.h"
+
 #if __has_include("clua_pattern.h")
 #include "clua_pattern.h"
 #define CLUA_HAVE_BUDGETED_PATTERNS 1
@@ -150,6 +152,8 @@ static int raise_limit(lua_State *L, int level) {
 }
 
 int clua_budget_raise(lua_State *L) { return raise_limit(L, 1); }
+
+void clua_limit_reached(lua_State *L, clua_limit limit) { limit_reached(clua_sandbox_of(L), limit); }
 
 int clua_budget_charge(lua_State *L, long steps) {
     clua_sandbox *sandbox = clua_sandbox_of(L);
@@ -412,6 +416,8 @@ static int sandbox_load(lua_State *L) {
         lua_settop(L, 2);
         luaL_buffinit(L, &buffer);
         for (;;) {
+            // The reader may be a C function (`load(os.date)` never ends): each piece is a step.
+            if (clua_budget_charge(L, 1) != 0) clua_budget_raise(L);
             lua_pushvalue(L, 1);
             lua_call(L, 0, 1);
             if (lua_isnil(L, -1)) { lua_pop(L, 1); break; }
@@ -445,6 +451,8 @@ static int sandbox_print(lua_State *L) {
     luaL_Buffer buffer;
     luaL_buffinit(L, &buffer);
     for (int i = 1; i <= count; i++) {
+        // A million arguments (print(table.unpack(t))) each go through tostring in C.
+        if ((i & 1023) == 0 && clua_budget_charge(L, 1024) != 0) clua_budget_raise(L);
         if (i > 1) luaL_addchar(&buffer, '\t');
         luaL_tolstring(L, i, NULL);
         luaL_addvalue(&buffer);
@@ -592,6 +600,8 @@ void clua_prepare_sandbox(lua_State *L) {
     }
     lua_pushvalue(L, os_index);
     lua_setfield(L, prototypes, "os");
+    // Lua's own would loop in C for as long as a script asks, unseen by the budget.
+    clua_install_budgeted_table(L, base_index + 2);
     install_coroutine_wrappers(L, base_index + 5, base_index);
 
     // The string table every string value reaches through its metatable: no dump,
@@ -603,6 +613,7 @@ void clua_prepare_sandbox(lua_State *L) {
 #ifdef CLUA_HAVE_BUDGETED_PATTERNS
     clua_install_budgeted_patterns(L, shared_string);
 #endif
+    clua_install_budgeted_string(L, shared_string);
     lua_pushvalue(L, shared_string);
     lua_setfield(L, prototypes, "safe_string");
     lua_pushliteral(L, "");
