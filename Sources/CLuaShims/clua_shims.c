@@ -111,7 +111,11 @@ static int push_limit_message(lua_State *L, clua_sandbox *sandbox, int level) {
     luaL_where(L, level);
     switch (sandbox->limit_hit) {
     case CLUA_LIMIT_TIME:
-        lua_pushfstring(L, "time limit of %f s exceeded", (lua_Number)sandbox->timeout_seconds);
+        // Whole seconds as the host writes them ("1 s", not Lua's "1.0 s"), so the two agree.
+        if (sandbox->timeout_seconds == (double)(int64_t)sandbox->timeout_seconds && sandbox->timeout_seconds < 1e15)
+            lua_pushfstring(L, "time limit of %I s exceeded", (lua_Integer)sandbox->timeout_seconds);
+        else
+            lua_pushfstring(L, "time limit of %f s exceeded", (lua_Number)sandbox->timeout_seconds);
         break;
     case CLUA_LIMIT_INSTRUCTIONS:
         lua_pushfstring(L, "instruction limit of %I exceeded", (lua_Integer)sandbox->instruction_limit);
