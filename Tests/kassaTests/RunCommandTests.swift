@@ -46,8 +46,9 @@ import Testing
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.status == 1)
         #expect(result.stderr == "long.lua:2: time limit of 1 s exceeded\n")
-        // The process's own start and exit are in the figure too.
-        #expect(elapsed < 1.5, "\(code) ran \(elapsed) s with --timeout 1")
+        // The process's own start and exit are in the figure too (LibraryBudgetTests holds
+        // the call itself to the deadline plus 0.5 s).
+        #expect(elapsed < 2.0, "\(code) ran \(elapsed) s with --timeout 1")
     }
 
     @Test(arguments: [22, 30])
@@ -60,8 +61,11 @@ import Testing
             in: folder.path)
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.status == 1)
-        #expect(result.stderr == "dag.lua:2: memory limit of 8 MiB exceeded while copying a Lua value into the host\n")
-        #expect(elapsed < 1.5)
+        // The copy stops at the memory cap, or at the deadline when the machine is too busy
+        // to reach the cap within a second.
+        #expect(["memory limit of 8 MiB", "time limit of 1 s"].map { "dag.lua:2: \($0) exceeded while copying a Lua value into the host\n" }
+            .contains(result.stderr), "\(result.stderr)")
+        #expect(elapsed < 2.0)
         // GNU time writes "Command exited with non-zero status 1" first, the figure last.
         let report = try String(contentsOfFile: folder.file("rss.txt"), encoding: .utf8)
         let peakKiB = report.split(separator: "\n").last.flatMap { Int($0) } ?? .max
