@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clua_library.h"
+
 #if __has_include("clua_pattern.h")
 #include "clua_pattern.h"
 #define CLUA_HAVE_BUDGETED_PATTERNS 1
@@ -109,7 +111,11 @@ static int push_limit_message(lua_State *L, clua_sandbox *sandbox, int level) {
     luaL_where(L, level);
     switch (sandbox->limit_hit) {
     case CLUA_LIMIT_TIME:
-        lua_pushfstring(L, "time limit of %f s exceeded", (lua_Number)sandbox->timeout_seconds);
+        // Whole seconds as the host writes them ("1 s", not Lua's "1.0 s"), so the two agree.
+        if (sandbox->timeout_seconds == (double)(int64_t)sandbox->timeout_seconds && sandbox->timeout_seconds < 1e15)
+            lua_pushfstring(L, "time limit of %I s exceeded", (lua_Integer)sandbox->timeout_seconds);
+        else
+            lua_pushfstring(L, "time limit of %f s exceeded", (lua_Number)sandbox->timeout_seconds);
         break;
     case CLUA_LIMIT_INSTRUCTIONS:
         lua_pushfstring(L, "instruction limit of %I exceeded", (lua_Integer)sandbox->instruction_limit);
@@ -150,6 +156,8 @@ static int raise_limit(lua_State *L, int level) {
 }
 
 int clua_budget_raise(lua_State *L) { return raise_limit(L, 1); }
+
+void clua_limit_reached(lua_State *L, clua_limit limit) { limit_reached(clua_sandbox_of(L), limit); }
 
 int clua_budget_charge(lua_State *L, long steps) {
     clua_sandbox *sandbox = clua_sandbox_of(L);
@@ -412,6 +420,8 @@ static int sandbox_load(lua_State *L) {
         lua_settop(L, 2);
         luaL_buffinit(L, &buffer);
         for (;;) {
+            // The reader may be a C function (`load(os.date)` never ends): each piece is a step.
+            if (clua_budget_charge(L, 1) != 0) clua_budget_raise(L);
             lua_pushvalue(L, 1);
             lua_call(L, 0, 1);
             if (lua_isnil(L, -1)) { lua_pop(L, 1); break; }
@@ -445,6 +455,8 @@ static int sandbox_print(lua_State *L) {
     luaL_Buffer buffer;
     luaL_buffinit(L, &buffer);
     for (int i = 1; i <= count; i++) {
+        // A million arguments (print(table.unpack(t))) each go through tostring in C.
+        if ((i & 1023) == 0 && clua_budget_charge(L, 1024) != 0) clua_budget_raise(L);
         if (i > 1) luaL_addchar(&buffer, '\t');
         luaL_tolstring(L, i, NULL);
         luaL_addvalue(&buffer);
@@ -592,6 +604,8 @@ void clua_prepare_sandbox(lua_State *L) {
     }
     lua_pushvalue(L, os_index);
     lua_setfield(L, prototypes, "os");
+    // Lua's own would loop in C for as long as a script asks, unseen by the budget.
+    clua_install_budgeted_table(L, base_index + 2);
     install_coroutine_wrappers(L, base_index + 5, base_index);
 
     // The string table every string value reaches through its metatable: no dump,
@@ -603,6 +617,7 @@ void clua_prepare_sandbox(lua_State *L) {
 #ifdef CLUA_HAVE_BUDGETED_PATTERNS
     clua_install_budgeted_patterns(L, shared_string);
 #endif
+    clua_install_budgeted_string(L, shared_string);
     lua_pushvalue(L, shared_string);
     lua_setfield(L, prototypes, "safe_string");
     lua_pushliteral(L, "");

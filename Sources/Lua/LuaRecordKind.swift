@@ -169,8 +169,19 @@ public final class LuaRecordKind {
         function.push(L)
         clua_push_record(L, batch, kindID, Int32(index))
         state.push(argument)
-        try state.protectedCall(arguments: 2, results: 1, limits: limits ?? state.limits)
-        return try read(LuaStackValue(state: state, index: lua_gettop(L)))
+        // Read while the call's limits still hold: what `read` copies counts against them.
+        var result: Result<T, any Error>?
+        try state.protectedCall(arguments: 2, results: 1, limits: limits ?? state.limits) { () throws(LuaError) in
+            do {
+                result = .success(try read(LuaStackValue(state: state, index: lua_gettop(L))))
+            } catch let error as LuaError {
+                throw error
+            } catch {
+                result = .failure(error)
+            }
+        }
+        guard let result else { throw LuaError(code: .runtime, message: "the call's result was not read") }
+        return try result.get()
     }
 
     /// A proxy for record `index` of the current batch, to pass as an argument.

@@ -54,6 +54,7 @@ public final class LuaTableReference: LuaReference {
         let L = state.L
         push(L)
         defer { clua_pop(L, 1) }
-        return try state.readTable(at: lua_gettop(L), depth: 0)
+        var budget = state.copyBudget()
+        return try state.readTable(at: lua_gettop(L), depth: 0, budget: &budget)
     }
 }

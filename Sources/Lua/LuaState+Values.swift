@@ -52,32 +52,51 @@ extension LuaState {
         return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
     }
 
-    /// The value at `index`, tables copied, functions and other objects referenced.
-    func value(at index: Int32, depth: Int = 0) throws(LuaError) -> LuaValue {
+    /// A budget for one copy into Swift: the running call's, or the state's limits afresh.
+    func copyBudget() -> LuaCopyBudget {
+        LuaCopyBudget(state: self, sandbox: sandbox, insideCall: callDepth > 0)
+    }
+
+    /// The value at `index`, tables copied, functions and other objects referenced; the copy
+    /// is charged to a budget of its own (see `LuaCopyBudget`).
+    func value(at index: Int32) throws(LuaError) -> LuaValue {
+        var budget = copyBudget()
+        return try value(at: index, depth: 0, budget: &budget)
+    }
+
+    /// The value at `index`, charged to `budget`.
+    func value(at index: Int32, depth: Int, budget: inout LuaCopyBudget) throws(LuaError) -> LuaValue {
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE:
+            try budget.charge(LuaCopyBudget.valueBytes)
             return .nil
         case LUA_TBOOLEAN:
+            try budget.charge(LuaCopyBudget.valueBytes)
             return .boolean(lua_toboolean(L, index) != 0)
         case LUA_TNUMBER:
+            try budget.charge(LuaCopyBudget.valueBytes)
             if lua_isinteger(L, index) != 0 { return .integer(Int64(clua_tointeger(L, index, nil))) }
             return .number(clua_tonumber(L, index, nil))
         case LUA_TSTRING:
+            try budget.charge(LuaCopyBudget.valueBytes + Int(lua_rawlen(L, index)))
             return .string(string(at: index))
         case LUA_TTABLE:
-            return .table(try readTable(at: index, depth: depth))
+            try budget.charge(LuaCopyBudget.valueBytes + LuaCopyBudget.tableBytes)
+            return .table(try readTable(at: index, depth: depth, budget: &budget))
         case LUA_TFUNCTION:
+            try budget.charge(LuaCopyBudget.valueBytes + LuaCopyBudget.referenceBytes)
             lua_pushvalue(L, index)
             return .function(LuaFunction(state: self, ref: clua_ref(L), typeName: "function"))
         default:
+            try budget.charge(LuaCopyBudget.valueBytes + LuaCopyBudget.referenceBytes)
             let typeName = String(cString: lua_typename(L, lua_type(L, index)))
             lua_pushvalue(L, index)
             return .reference(LuaReference(state: self, ref: clua_ref(L), typeName: typeName))
         }
     }
 
-    /// Copies the table at `index` without running metamethods.
-    func readTable(at index: Int32, depth: Int) throws(LuaError) -> LuaTable {
+    /// Copies the table at `index` without running metamethods, charged to `budget`.
+    func readTable(at index: Int32, depth: Int, budget: inout LuaCopyBudget) throws(LuaError) -> LuaTable {
         guard depth < Self.maximumTableDepth else {
             throw LuaError(code: .conversion, message: "table nested more than \(Self.maximumTableDepth) levels deep (is it a cycle?)")
         }
@@ -87,7 +106,14 @@ extension LuaState {
         var fields: [String: LuaValue] = [:]
         lua_pushnil(L)
         while lua_next(L, table) != 0 {
-            let element = try value(at: -1, depth: depth + 1)
+            let element: LuaValue
+            do {
+                element = try value(at: -1, depth: depth + 1, budget: &budget)
+                try budget.charge(LuaCopyBudget.fieldBytes + (lua_type(L, -2) == LUA_TSTRING ? Int(lua_rawlen(L, -2)) : 0))
+            } catch {
+                clua_pop(L, 2)
+                throw error
+            }
             switch lua_type(L, -2) {
             case LUA_TSTRING:
                 fields[string(at: -2)] = element

@@ -14,12 +14,12 @@ public final class LuaState {
     /// Swift is running, so a nested call runs on the thread that made it, never on a thread
     /// that is waiting in a resume.
     private(set) var L: OpaquePointer
-    private let sandbox: UnsafeMutablePointer<clua_sandbox>
+    let sandbox: UnsafeMutablePointer<clua_sandbox>
     /// Limits applied to each outermost call unless the call names its own.
     public var limits: LuaLimits
     private(set) var isClosed = false
     private var hostFunctions: [HostFunction] = []
-    private var callDepth = 0
+    private(set) var callDepth = 0
     private var tostringRef: Int32 = 0
 
     /// Opens a state with the sandbox prepared.
@@ -107,19 +107,29 @@ public final class LuaState {
         _ = lua_checkstack(L, Int32(arguments.count) + 4)
         function.push(L)
         for argument in arguments { push(argument) }
-        try protectedCall(arguments: Int32(arguments.count), results: LUA_MULTRET, limits: limits ?? self.limits)
         var results: [LuaValue] = []
-        let count = lua_gettop(L) - top
-        results.reserveCapacity(Int(count))
-        if count > 0 {
-            for index in (top + 1)...(top + count) { results.append(try value(at: index)) }
+        // The results are copied while the call's limits still hold: they count against them.
+        try protectedCall(arguments: Int32(arguments.count), results: LUA_MULTRET, limits: limits ?? self.limits) { () throws(LuaError) in
+            results = try values(from: top + 1, to: lua_gettop(L))
         }
         return results
     }
 
+    /// The values at `first...last` copied into Swift, charged to one budget.
+    func values(from first: Int32, to last: Int32) throws(LuaError) -> [LuaValue] {
+        guard first <= last else { return [] }
+        var budget = copyBudget()
+        var values: [LuaValue] = []
+        values.reserveCapacity(Int(last - first + 1))
+        for index in first...last { values.append(try value(at: index, depth: 0, budget: &budget)) }
+        return values
+    }
+
     /// Runs the function and its arguments already pushed (`arguments` of them above it) in a
     /// protected, limited call, leaving `results` values (or all, for `LUA_MULTRET`).
-    func protectedCall(arguments: Int32, results: Int32, limits: LuaLimits) throws(LuaError) {
+    /// - Parameter read: runs after a successful call while its limits still hold, to copy the
+    ///   results into Swift within the call's budget.
+    func protectedCall(arguments: Int32, results: Int32, limits: LuaLimits, read: () throws(LuaError) -> Void = {}) throws(LuaError) {
         let outermost = callDepth == 0
         if outermost {
             clua_arm(
@@ -132,37 +142,49 @@ public final class LuaState {
         }
         callDepth += 1
         let status = clua_pcall_traceback(L, arguments, results)
+        var readError: LuaError?
+        if status == LUA_OK, sandbox.pointee.limit_hit == CLUA_LIMIT_NONE {
+            do throws(LuaError) { try read() } catch { readError = error }
+        }
         callDepth -= 1
         let hit = outermost ? clua_disarm(L) : sandbox.pointee.limit_hit
         if hit != CLUA_LIMIT_NONE {
-            let cause = status == LUA_OK ? nil : error(fromStatus: status)
+            let cause = status == LUA_OK ? readError : error(fromStatus: status)
             throw limitError(hit, limits: limits, cause: cause)
         }
         if status != LUA_OK { throw error(fromStatus: status) }
+        if let readError { throw readError }
     }
 
     private func limitError(_ hit: clua_limit, limits: LuaLimits, cause: LuaError?) -> LuaError {
         let code: LuaError.Code
-        let message: String
         switch hit {
-        case CLUA_LIMIT_TIME:
-            code = .timeLimit
-            message = "time limit of \(Self.format(seconds: limits.timeout ?? 0)) s exceeded"
-        case CLUA_LIMIT_INSTRUCTIONS:
-            code = .instructionLimit
-            message = "instruction limit of \(limits.instructions ?? 0) exceeded"
-        default:
-            code = .memoryLimit
-            let bytes = limits.memory ?? 0
-            message = bytes % (1024 * 1024) == 0
-                ? "memory limit of \(bytes / (1024 * 1024)) MiB exceeded"
-                : "memory limit of \(bytes) bytes exceeded"
+        case CLUA_LIMIT_TIME: code = .timeLimit
+        case CLUA_LIMIT_INSTRUCTIONS: code = .instructionLimit
+        default: code = .memoryLimit
         }
-        // Keep the position only when the error that ended the call is the limit's own.
-        if let cause, cause.message.hasSuffix(message) || cause.code == code {
-            return LuaError(code: code, message: message, chunk: cause.chunk, line: cause.line, traceback: cause.traceback)
+        let message = Self.limitMessage(hit, timeout: limits.timeout ?? 0, memory: limits.memory ?? 0, instructions: limits.instructions ?? 0)
+        // Keep the position only when the error that ended the call is the limit's own, and
+        // its wording when it says more ("... while copying a Lua value into the host").
+        if let cause, cause.message.hasSuffix(message) || cause.message.hasPrefix(message) || cause.code == code {
+            let detailed = cause.message.hasPrefix(message) ? cause.message : message
+            return LuaError(code: code, message: detailed, chunk: cause.chunk, line: cause.line, traceback: cause.traceback)
         }
         return LuaError(code: code, message: message, traceback: cause?.traceback)
+    }
+
+    /// "time limit of 2 s exceeded", "memory limit of 64 MiB exceeded", …
+    static func limitMessage(_ limit: clua_limit, timeout: Double, memory: Int, instructions: Int64) -> String {
+        switch limit {
+        case CLUA_LIMIT_TIME:
+            return "time limit of \(format(seconds: timeout)) s exceeded"
+        case CLUA_LIMIT_INSTRUCTIONS:
+            return "instruction limit of \(instructions) exceeded"
+        default:
+            return memory % (1024 * 1024) == 0
+                ? "memory limit of \(memory / (1024 * 1024)) MiB exceeded"
+                : "memory limit of \(memory) bytes exceeded"
+        }
     }
 
     static func format(seconds: Double) -> String {
@@ -290,11 +312,17 @@ final class HostFunction {
             case .raw(let raw):
                 return try raw(L)
             case .values(let function):
-                let count = lua_gettop(L)
-                var arguments: [LuaValue] = []
-                arguments.reserveCapacity(Int(count))
-                if count > 0 {
-                    for index in 1...count { arguments.append(try state.value(at: index)) }
+                let arguments: [LuaValue]
+                do {
+                    arguments = try state.values(from: 1, to: lua_gettop(L))
+                } catch {
+                    // A limit met while copying: say where the script handed the value over.
+                    var located = error
+                    if located.chunk == nil, let caller = state.callerLocation() ?? state.callerLocation(level: 2) {
+                        located.chunk = caller.chunk
+                        located.line = caller.line
+                    }
+                    throw located
                 }
                 let results = try function(arguments)
                 _ = lua_checkstack(L, Int32(results.count) + 1)

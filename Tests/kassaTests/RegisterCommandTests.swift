@@ -225,6 +225,32 @@ import Testing
         #expect(result.stdout == "true\ttrue\ttrue\ntrue\ttrue\ttrue\ntrue\n")
     }
 
+    @Test func onePluginCannotChangeTheCustomersAnotherSees() throws {
+        let folder = try RegisterCommandTests.seeded(50)
+        try folder.write("plugins/tamper.lua", """
+            kassa.plugin { name = "tamper", version = "1.0" }
+            local c = kassa.customers.select()()
+            local fake = function() return "tampered" end
+            pcall(function() getmetatable(c).__index.has = fake end)
+            pcall(function() for name in pairs(getmetatable(c).__index) do getmetatable(c).__index[name] = fake end end)
+            pcall(function() rawset(getmetatable(c), "__index", { has = fake }) end)
+            pcall(function() getmetatable(c).__metatable = nil end)
+            pcall(setmetatable, c, { __index = { has = fake } })
+            pcall(function() getmetatable(kassa.customers.get(c.number)).__index.has = fake end)
+            """)
+        try folder.write("check.lua", """
+            local c = kassa.customers.select()()
+            local again = kassa.customers.get(c.number)
+            print(getmetatable(c), getmetatable(again), c:has("email") ~= "tampered", again:has("email") ~= "tampered")
+            local plain = true
+            for row in kassa.customers.select() do plain = plain and row:has("email") ~= "tampered" end
+            print(plain)
+            """)
+        let result = try KassaProcess.run(["run", "--db", folder.file("kassa.sqlite"), "--plugins", folder.file("plugins"), "check.lua"], in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "false\tfalse\ttrue\ttrue\ntrue\n")
+    }
+
     @Test func badCriteriaAreClearErrorsAtTheScriptsLine() throws {
         let folder = try RegisterCommandTests.seeded(20)
         try folder.write("bad.lua", "local x = 1\nreturn kassa.customers.count { contry = 'SE' }\n")

@@ -35,6 +35,43 @@ import Testing
         #expect(result.stderr == "loop.lua:1: time limit of 0.3 s exceeded\n")
     }
 
+    @Test(arguments: ["table.move({}, 1, 4e8, 2)", "table.move({}, 1, 1e15, 2)",
+                      "table.insert(setmetatable({}, { __len = function() return 2e8 end }), 1, 'x')",
+                      "table.remove(setmetatable({}, { __len = function() return 2e8 end }), 1)"])
+    func theTimeoutHoldsInsideLibraryFunctions(code: String) throws {
+        let folder = TemporaryDirectory()
+        try folder.write("long.lua", "local x = 1\n" + code + "\n")
+        let started = Date()
+        let result = try KassaProcess.run(["run", "--timeout", "1", "long.lua"], in: folder.path)
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(result.status == 1)
+        #expect(result.stderr == "long.lua:2: time limit of 1 s exceeded\n")
+        // The process's own start and exit are in the figure too (LibraryBudgetTests holds
+        // the call itself to the deadline plus 0.5 s).
+        #expect(elapsed < 2.0, "\(code) ran \(elapsed) s with --timeout 1")
+    }
+
+    @Test(arguments: [22, 30])
+    func aLoggedTableTooBigToCopyEndsTheScriptQuicklyAndSmall(levels: Int) throws {
+        let folder = TemporaryDirectory()
+        try folder.write("dag.lua", "local t = {} for i = 1, \(levels) do t = {t, t} end\nkassa.log(t)\n")
+        let started = Date()
+        let result = try KassaProcess.runProgram(
+            "/usr/bin/time", ["-f", "%M", "-o", folder.file("rss.txt"), KassaProcess.executable, "run", "--timeout", "1", "--memory", "8", "dag.lua"],
+            in: folder.path)
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(result.status == 1)
+        // The copy stops at the memory cap, or at the deadline when the machine is too busy
+        // to reach the cap within a second.
+        #expect(["memory limit of 8 MiB", "time limit of 1 s"].map { "dag.lua:2: \($0) exceeded while copying a Lua value into the host\n" }
+            .contains(result.stderr), "\(result.stderr)")
+        #expect(elapsed < 2.0)
+        // GNU time writes "Command exited with non-zero status 1" first, the figure last.
+        let report = try String(contentsOfFile: folder.file("rss.txt"), encoding: .utf8)
+        let peakKiB = report.split(separator: "\n").last.flatMap { Int($0) } ?? .max
+        #expect(peakKiB < 150 * 1024, "kassa run held \(peakKiB) KiB")
+    }
+
     @Test func theMemoryOptionEndsAMemoryBomb() throws {
         let folder = TemporaryDirectory()
         try folder.write("bomb.lua", "local s = 'x' while true do s = s .. s end")

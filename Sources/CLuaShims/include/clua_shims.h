@@ -94,6 +94,9 @@ double clua_now(void);
 /// Arms the limits for one call from the host: deadline `timeout` seconds from now (0 = none),
 /// `instructions` (0 = none), `memory_limit` bytes for the whole state (0 = none).
 void clua_arm(lua_State *L, double timeout, int64_t instructions, size_t memory_limit, int64_t print_budget);
+/// Records that the running call hit `limit` in host code (copying a value into the host past
+/// the memory cap, for example): the call fails with it even if the script catches the error.
+void clua_limit_reached(lua_State *L, clua_limit limit);
 /// Disarms after the call; returns the limit that was hit, if any.
 clua_limit clua_disarm(lua_State *L);
 

@@ -22,7 +22,9 @@ public final class ScriptHost {
         let methods = LuaValue.table(LuaTable(fields: customerRecords.methods.mapValues(LuaValue.function)))
         let chunk = try? state.load("""
             local methods = ...
-            local mt = { __index = methods }
+            -- Shared by every plugin's customers: protected, so no plugin can reach it to change
+            -- what another sees.
+            local mt = { __index = methods, __metatable = false }
             -- Called through pcall, a failure carries no position of ours; error(..., 2) names
             -- the script's line instead.
             local function dressed(ok, t)
