@@ -148,11 +148,17 @@ import Testing
 
             """)
         let database = shop.folder.file("kassa.sqlite")
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: database))
         let before = try Self.customers(of: shop)
+        // Opening the file with any command (`select` too) moves counters in its header
+        // (a pre-existing effect of opening, not of the import): a copy that only a
+        // `select` opens is what the dry run must leave, byte for byte.
+        let copy = shop.folder.file("copy.sqlite")
+        try FileManager.default.copyItem(atPath: database, toPath: copy)
+        #expect(try KassaProcess.run(["select", "--count", "--db", copy], in: shop.folder.path).status == 0)
 
         let text = try shop.run(["customers", "import", "change.csv", "--dry-run"])
         #expect(text.status == 0, "\(text.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == Data(contentsOf: URL(fileURLWithPath: copy)))
         #expect(text.stdout == """
             Dry run of change.csv, nothing was written: 1 would be inserted, 2 updated.
             Field           Changed  Cleared
@@ -174,7 +180,6 @@ import Testing
         #expect(fields.map { $0["changed"] as? Int } == [1, 1, 2, 1])
         #expect(fields.map { $0["cleared"] as? Int } == [1, 0, 1, 1])
 
-        #expect(Self.withoutCounters(try Data(contentsOf: URL(fileURLWithPath: database))) == Self.withoutCounters(bytes))
         #expect(try Self.customers(of: shop) == before)
 
         // The import itself does what the dry run said.
@@ -183,17 +188,6 @@ import Testing
         let after = try Self.customers(of: shop)
         #expect(after["100001"] == Self.changed(before["100001"], ["email": NSNull(), "newsletter": true]))
         #expect(after["100002"] == Self.changed(before["100002"], ["city": "Malmö", "newsletter": false, "newsletter_at": NSNull()]))
-    }
-
-    /// The file's bytes without the header fields that merely opening it with `kassa` moves
-    /// (any command, `select` too, advances the change counter, the schema cookie and the
-    /// version-valid-for number): the rest must stay byte for byte the same.
-    static func withoutCounters(_ data: Data) -> Data {
-        var bytes = [UInt8](data)
-        for range in [24..<28, 40..<44, 92..<96] where bytes.count >= range.upperBound {
-            for index in range { bytes[index] = 0 }
-        }
-        return Data(bytes)
     }
 
     @Test func aDryRunOfABadFileIsRefusedAsTheImportWouldBe() throws {
