@@ -126,6 +126,7 @@ import Testing
         ("Kundnr;Nyhetsbrev\n1;kanske\n", "customers.csv:2: column \"Nyhetsbrev\": \"kanske\" is not yes or no (ja/nej, ja/nee, oui/non, ja/nein, yes/no, 1/0, x)", .invalidValue),
         ("Kundnr;Land\n1;Sweeden\n", "customers.csv:2: column \"Land\": \"Sweeden\" is not a country (an ISO code such as SE, NL, FR, DE, or a country's name)", .invalidValue),
         ("Kundnr;Ort\n;Lund\n", "customers.csv:2: column \"Kundnr\": the customer number is empty", .invalidValue),
+        ("Kundnr;Ort\n\"10\r\n0\";Lund\n", "customers.csv:2: column \"Kundnr\": \"10\\r\\n0\" holds a control character (such as a line break or a tab), which a customer number may not hold", .invalidValue),
         ("Kundnr;Ort\n1;\"Lu\"nd\"\n", "customers.csv:2: column \"Ort\": \"n\" follows the closing quote of a quoted field; a quote inside a quoted field must be doubled (\"\")", .characterAfterQuote),
         ("number,contact_emails\n1,\"a@x.se, b@\"\n", "customers.csv:2: column \"contact_emails\": \"a@x.se, b@\" holds \"b@\", which is not an e-mail address", .invalidValue),
         ("number,newsletter_at\n1,2026-03-01 25:00\n", "customers.csv:2: column \"newsletter_at\": \"2026-03-01 25:00\" is not a date (YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY, optionally with a time)", .invalidValue),
@@ -134,6 +135,21 @@ import Testing
         let error = try #require(Self.error(text))
         #expect(error.description == message)
         #expect(error.code == code)
+    }
+
+    /// A number with a control character would reach HTTP headers and file names later
+    /// (an SMS's idempotency key): every C0 character, DEL and the C1 range is refused.
+    @Test(arguments: ["10\u{0}0", "1\t2", "1\n2", "1\r2", "1\u{1B}2", "1\u{7F}2", "1\u{85}2", "1\u{9F}2"])
+    func customerNumbersWithControlCharactersAreRefused(number: String) throws {
+        let error = try #require(Self.error("Kundnr;Ort\n1;Lund\n\"\(number)\";Malmö\n"))
+        #expect(error.code == .invalidValue)
+        #expect(error.line == 3)
+        #expect(error.columnName == "Kundnr")
+        #expect(error.description.contains("holds a control character"), "\(error)")
+        #expect(!error.description.contains(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }),
+                "the value is shown escaped: \(error)")
+        // Visible characters of every script stay allowed, and so do spaces inside.
+        #expect(try Self.customers("Kundnr;Ort\nÅ-1 2/ü;Lund\n").map(\.number) == ["Å-1 2/ü"])
     }
 
     @Test func errorsCarryTheirParts() throws {

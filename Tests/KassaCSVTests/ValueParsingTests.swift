@@ -70,7 +70,10 @@ import Testing
         for text in ["", "anna", "anna@", "@example.se", "anna@example", "anna@@example.se", "an na@example.se",
                      ".anna@example.se", "anna.@example.se", "an..na@example.se", "anna@-example.se", "anna@example-.se",
                      "anna@example..se", "anna@example.se.", "anna@192.168.0.1", "anna@[192.168.0.1]", "Anna <anna@example.se>",
-                     "anna@exa_mple.se", "anna@example.s", String(repeating: "a", count: 65) + "@example.se", "\"unclosed@example.se"] {
+                     "anna@exa_mple.se", "anna@example.s", String(repeating: "a", count: 65) + "@example.se", "\"unclosed@example.se",
+                     // A quoted pair may escape a visible character or a space, never a line break:
+                     // the address goes into SMTP commands and mail headers.
+                     "\"a\\\r\\\nb\"@example.se", "\"a\\\nb\"@example.se", "\"a\\\u{0}b\"@example.se", "\"a\\\u{7F}\"@example.se"] {
             #expect(!EmailAddress.isValid(text), "\(text)")
         }
     }

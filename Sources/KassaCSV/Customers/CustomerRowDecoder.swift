@@ -108,6 +108,11 @@ public struct CustomerRowDecoder: Sendable {
                         throw CSVError(.invalidValue, file: fileName, line: line, column: index + 1,
                                        columnName: layout.header[index], value: value, reason: "the customer number is empty")
                     }
+                    // It ends up in HTTP headers (an SMS's idempotency key) and file names,
+                    // where a line break is refused far from here, or splits the header.
+                    if Self.hasControlCharacter(optional) {
+                        throw invalid("holds a control character (such as a line break or a tab), which a customer number may not hold")
+                    }
                     customer.number = optional
                 case .firstName: customer.firstName = optional
                 case .lastName: customer.lastName = optional
@@ -188,6 +193,17 @@ public struct CustomerRowDecoder: Sendable {
         }
         if vehicle != Vehicle() { customer.vehicles.append(vehicle) }
         return customer
+    }
+
+    /// Whether `text` holds a C0 control character, DEL or a C1 control character (U+0080
+    /// to U+009F, `C2 80`…`C2 9F` in UTF-8).
+    static func hasControlCharacter(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// A cell's text trimmed, without the `'` that protects it from spreadsheets.

@@ -81,6 +81,9 @@ public enum EmailAddress {
             var escaped = false
             for scalar in scalars.dropFirst().dropLast() {
                 if escaped {
+                    // A quoted pair escapes a visible character or a space (RFC 5322), never
+                    // a line break that would end an SMTP command or a mail header.
+                    guard scalar.value >= 0x20 && scalar.value != 0x7F || scalar == "\t" else { return false }
                     escaped = false
                     continue
                 }

@@ -17,13 +17,20 @@ public protocol CustomerStore: Sendable {
     @discardableResult
     func upsert(_ customers: [Customer]) throws -> UpsertSummary
 
-    /// Inserts or replaces every customer that `feed` hands to its writer, all in one
-    /// transaction: when `feed` or any write throws, nothing is written.
+    /// Inserts or updates every customer that `feed` hands to its writer, all in one
+    /// transaction: when `feed` or any write throws, nothing is written. A new customer is
+    /// inserted whole; over a stored customer with the same number only `parts` are
+    /// written, the rest of it stays (its marks too).
     ///
     /// This is the bulk import: feed chunks of a few thousand customers as they are read
     /// or generated, so a million customers never sit in memory at once.
     @discardableResult
-    func upsert(_ feed: (any CustomerWriter) throws -> Void) throws -> UpsertSummary
+    func upsert(writing parts: CustomerParts, _ feed: (any CustomerWriter) throws -> Void) throws -> UpsertSummary
+
+    /// What `upsert(writing:_:)` would do with the customers `feed` hands to its writer,
+    /// counted part by part; nothing is written. The writer checks the customers as the
+    /// upsert's would, and throws what it would throw.
+    func previewUpsert(writing parts: CustomerParts, _ feed: (any CustomerWriter) throws -> Void) throws -> UpsertPreview
 
     /// The customer with this number, or `nil`.
     func customer(number: String) throws -> Customer?
@@ -77,6 +84,13 @@ public protocol CustomerWriter {
 }
 
 extension CustomerStore {
+    /// Inserts or replaces whole every customer that `feed` hands to its writer, in one
+    /// transaction: `upsert(writing: .whole, feed)`.
+    @discardableResult
+    public func upsert(_ feed: (any CustomerWriter) throws -> Void) throws -> UpsertSummary {
+        try upsert(writing: .whole, feed)
+    }
+
     /// The customers that `selection` chooses, in customer-number order, in batches.
     ///
     /// Built-in criteria are applied by the store; when the selection names a custom

@@ -8,7 +8,7 @@ extension SQLiteCustomerStore {
     }
 
     @discardableResult
-    public func upsert(_ feed: (any CustomerWriter) throws -> Void) throws -> UpsertSummary {
+    public func upsert(writing parts: CustomerParts, _ feed: (any CustomerWriter) throws -> Void) throws -> UpsertSummary {
         let direct = beginDirectWrites()
         defer { if direct { endDirectWrites() } }
         let summary = try access("write the customers") {
@@ -21,7 +21,7 @@ extension SQLiteCustomerStore {
                 let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
-                let writer = try SQLiteCustomerWriter(db)
+                let writer = try SQLiteCustomerWriter(db, writing: parts)
                 defer { writer.close() }
                 try feed(writer)
                 return writer.summary
@@ -71,9 +71,10 @@ extension SQLiteCustomerStore {
 /// The writer handed to an upsert's feed: one prepared upsert statement reused for every
 /// customer.
 ///
-/// `INSERT … ON CONFLICT(number_key) DO UPDATE` writes a new customer or replaces a stored
-/// one in one statement run: the row keeps its id (so its marks stay) and its list-valued
-/// columns (JSON text) are replaced with the rest. A customer's values are gathered in one
+/// `INSERT … ON CONFLICT(number_key) DO UPDATE` writes a new customer or updates a stored
+/// one in one statement run: the row keeps its id (so its marks stay), and only the columns
+/// of the parts written (`CustomerParts`) are set, list-valued ones (JSON text) included;
+/// the statement is made once per upsert for its parts. A customer's values are gathered in one
 /// reused byte buffer (`SQLiteRowValues`) and bound in place with the SQLite C API
 /// (`SQLiteStatementHandle`): no per-row argument arrays, no temporary strings.
 ///
@@ -90,12 +91,51 @@ final class SQLiteCustomerWriter: CustomerWriter {
         "newsletter_at", "receives_status_mails", "last_visit", "vehicles", "cards", "attributes",
     ]
 
-    static let upsertSQL: String = {
+    /// The statement that inserts a customer whole or writes `parts` over the stored one.
+    static func upsertSQL(writing parts: CustomerParts) -> String {
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        let assignments = columns.filter { $0 != "number_key" }.map { "\($0) = excluded.\($0)" }
         return "INSERT INTO customer (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) "
-            + "ON CONFLICT(number_key) DO UPDATE SET \(assignments.joined(separator: ", ")), version = version + 1"
-    }()
+            + "ON CONFLICT(number_key) DO UPDATE SET \(assignments(writing: parts).joined(separator: ", "))"
+    }
+
+    /// The `SET` of an update: the columns of the parts written, with their search keys.
+    static func assignments(writing parts: CustomerParts) -> [String] {
+        func copied(_ column: String) -> String { "\(column) = excluded.\(column)" }
+        var assignments = [copied("number")]
+        for field in Customer.Field.allCases where field != .number && parts.fields.contains(field) {
+            assignments.append(copied(field.rawValue))
+            switch field {
+            case .postalCode: assignments.append(copied("postal_key"))
+            case .city: assignments.append(copied("city_key"))
+            default: break
+            }
+        }
+        if parts.newsletterAtFollowsNewsletter {
+            // Right-hand sides read the row as it was before the update.
+            assignments.append("newsletter_at = CASE WHEN newsletter = excluded.newsletter THEN newsletter_at END")
+        }
+        if parts.vehicles { assignments.append(copied("vehicles")) }
+        if parts.cards { assignments.append(copied("cards")) }
+        switch parts.attributes {
+        case .all:
+            assignments.append(copied("attributes"))
+        case .keys(let keys) where !keys.isEmpty:
+            // The stored attributes without the keys written, plus the new ones, rebuilt in
+            // key order as StoredJSON writes them (NULL when none are left). The keys travel
+            // as a JSON array in a string literal: any text can be a key.
+            let keyList = "[" + keys.sorted().map(StoredJSON.encodedString).joined(separator: ",") + "]"
+            let literal = "'" + keyList.replacingOccurrences(of: "'", with: "''") + "'"
+            assignments.append("""
+                attributes = (SELECT nullif(json_group_object(key, value), '{}') FROM (
+                    SELECT key, value FROM json_each(attributes) WHERE key NOT IN (SELECT value FROM json_each(\(literal)))
+                    UNION ALL SELECT key, value FROM json_each(excluded.attributes) ORDER BY key))
+                """)
+        case .keys:
+            break
+        }
+        assignments.append("version = version + 1")
+        return assignments
+    }
 
     private let upsert: SQLiteStatementHandle
     /// The row being bound, its buffer reused for every customer.
@@ -103,8 +143,8 @@ final class SQLiteCustomerWriter: CustomerWriter {
     private(set) var summary = UpsertSummary()
     private var isOpen = true
 
-    init(_ db: Database) throws {
-        upsert = try SQLiteStatementHandle(db, sql: Self.upsertSQL)
+    init(_ db: Database, writing parts: CustomerParts = .whole) throws {
+        upsert = try SQLiteStatementHandle(db, sql: Self.upsertSQL(writing: parts))
     }
 
     /// Ends the writer with its transaction: a feed that kept it cannot write later.

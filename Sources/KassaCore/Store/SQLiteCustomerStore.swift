@@ -118,12 +118,7 @@ public final class SQLiteCustomerStore: CustomerStore {
     public func customers(numbers: [String]) throws -> [Customer] {
         guard !numbers.isEmpty else { return [] }
         return try access("read \(numbers.count) customers") {
-            try database.read { db in
-                let ids = try Int64.fetchAll(
-                    db.cachedStatement(sql: "SELECT id FROM customer WHERE number_key IN (SELECT value FROM json_each(?))"),
-                    arguments: [Self.jsonArray(numbers.map(Customer.numberKey))])
-                return try Self.customers(ids: ids, db)
-            }
+            try database.read { db in try Self.customers(numberKeys: numbers.map(Customer.numberKey), db) }
         }
     }
 
@@ -153,6 +148,14 @@ public final class SQLiteCustomerStore: CustomerStore {
             return error.message ?? "SQLite error \(error.resultCode.rawValue)"
         }
         return String(describing: error)
+    }
+
+    /// The stored customers with these number keys, in customer-number order.
+    static func customers(numberKeys: [String], _ db: Database) throws -> [Customer] {
+        let ids = try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT id FROM customer WHERE number_key IN (SELECT value FROM json_each(?))"),
+            arguments: [jsonArray(numberKeys)])
+        return try customers(ids: ids, db)
     }
 
     static func id(ofNumber number: String, _ db: Database) throws -> Int64? {

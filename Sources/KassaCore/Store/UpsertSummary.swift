@@ -1,9 +1,9 @@
-/// What an upsert did: how many customers were new and how many replaced a stored one.
+/// What an upsert did: how many customers were new and how many updated a stored one.
 public struct UpsertSummary: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Customers whose number was not in the register before.
     public var inserted: Int
-    /// Customers whose number was already there; their fields, vehicles, cards, contact
-    /// e-mails and attributes were replaced by the new ones. A number given twice in one
+    /// Customers whose number was already there; the parts the upsert writes
+    /// (`CustomerParts`) were replaced by the new ones. A number given twice in one
     /// upsert counts once as inserted (or updated) and then once as updated.
     public var updated: Int
 

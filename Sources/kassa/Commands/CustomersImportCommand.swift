@@ -3,7 +3,7 @@ import Foundation
 import KassaCSV
 import KassaCore
 
-/// `kassa customers import FILE [--delimiter C] [--encoding E] [--map COLUMN=field]...`
+/// `kassa customers import FILE [--delimiter C] [--encoding E] [--map COLUMN=field]... [--replace] [--dry-run]`
 struct CustomersImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -13,6 +13,14 @@ struct CustomersImportCommand: ParsableCommand {
             detected; headers are recognised in Swedish, Dutch, French, German and English. Customers are \
             matched by number: new ones are added, known ones updated. One bad row rejects the whole file, \
             and every bad row is listed with its line.
+
+            A known customer gets only what the file has columns for: a file of numbers and cities \
+            changes cities, and keeps names, points, consent, vehicles, cards and other attributes. \
+            Vehicle columns replace the customer's vehicles; an attribute column sets (or, when empty, \
+            removes) that attribute only. --replace overwrites whole customers instead, emptying what \
+            the file has no column for, except points (unless there is a points column) and cards. \
+            --dry-run says, field by field, how many known customers the import would change and how \
+            many values it would clear, and writes nothing.
             """
     )
 
@@ -22,6 +30,9 @@ struct CustomersImportCommand: ParsableCommand {
     @Option(help: "The separator: ';', ',', 'tab' (default: detected).") var delimiter: String?
     @Option(help: "utf-8 or windows-1252 (default: detected).") var encoding: String?
     @Option(help: "Map a column to a field, COLUMN=field (repeatable), e.g. Kundnr=number.") var map: [String] = []
+    @Flag(help: "Overwrite whole customers: what the file has no column for is emptied (points and cards stay unless the file has a points column).")
+    var replace = false
+    @Flag(help: "Say what the import would change, field by field, and write nothing.") var dryRun = false
     @Flag(help: "Print the report as JSON.") var json = false
 
     /// How many bad rows are listed before the import gives up looking.
@@ -29,10 +40,23 @@ struct CustomersImportCommand: ParsableCommand {
 
     struct Report: Encodable {
         var file: String
+        var dryRun: Bool?
         var inserted = 0
         var updated = 0
         var rejected = 0
         var errors: [String] = []
+        /// With `--dry-run`: per field written, how many known customers would change.
+        var fields: [FieldChange]?
+
+        enum CodingKeys: String, CodingKey {
+            case file, dryRun = "dry_run", inserted, updated, rejected, errors, fields
+        }
+    }
+
+    struct FieldChange: Encodable {
+        var field: String
+        var changed: Int
+        var cleared: Int
     }
 
     func run() throws {
@@ -49,16 +73,25 @@ struct CustomersImportCommand: ParsableCommand {
             let mappings = try map.map { try CustomerColumnMapping(parsing: $0) }
             let reader = try CustomerCSVReader(path: file, delimiter: delimiterChoice, encoding: encodingChoice, mappings: mappings,
                                                defaultCountry: environment.configuration.shop.country)
-            let store = try environment.createStore()
-            var report = Report(file: file)
-            let progress = Progress("Importing \(file)", quiet: json)
+            let parts = reader.layout.parts(replacing: replace)
+            let store = try dryRun ? Self.storeToPreview(environment) : environment.createStore()
+            var report = Report(file: file, dryRun: dryRun ? true : nil)
+            let progress = Progress("\(dryRun ? "Checking" : "Importing") \(file)", quiet: json)
             // The reader and the progress line move to the producing thread for good: this
             // thread touches neither again until the upsert has returned, which it does only
             // after the producer has.
             let parsing = Handoff((reader: reader, progress: progress))
+            let produce: @Sendable (([Customer]) throws -> Void) throws -> Void = { emit in
+                try Self.read(parsing.value.reader, progress: parsing.value.progress, emit: emit)
+            }
             do {
-                let summary = try store.upsert(prefetch: Self.prefetch) { emit in
-                    try Self.read(parsing.value.reader, progress: parsing.value.progress, emit: emit)
+                let summary: UpsertSummary
+                if dryRun {
+                    let preview = try store.previewUpsert(prefetch: Self.prefetch, writing: parts, producedBy: produce)
+                    summary = preview.summary
+                    report.fields = preview.changes.map { FieldChange(field: $0.part, changed: $0.changed, cleared: $0.cleared) }
+                } else {
+                    summary = try store.upsert(prefetch: Self.prefetch, writing: parts, producedBy: produce)
                 }
                 progress.finish()
                 report.inserted = summary.inserted
@@ -75,14 +108,41 @@ struct CustomersImportCommand: ParsableCommand {
             }
             if json { try Output.json(report) }
             if report.errors.isEmpty {
-                if !json { Output.line("Imported \(file): \(report.inserted) inserted, \(report.updated) updated.") }
+                if !json { Self.print(report) }
                 return
             }
             if !json {
                 for error in report.errors { Output.plainError(error) }
             }
-            throw CommandFailure("Nothing was imported from \(file): \(report.rejected) bad row\(report.rejected == 1 ? "" : "s") (fix them and import again)")
+            let bad = "\(report.rejected) bad row\(report.rejected == 1 ? "" : "s") (fix them and import again)"
+            throw CommandFailure(dryRun ? "Nothing would be imported from \(file): \(bad)" : "Nothing was imported from \(file): \(bad)")
         }
+    }
+
+    /// The register a dry run reads: the database when there is one; otherwise an empty
+    /// one in memory, so that a dry run does not create the file.
+    private static func storeToPreview(_ environment: CommandEnvironment) throws -> SQLiteCustomerStore {
+        guard FileManager.default.fileExists(atPath: environment.databasePath) else {
+            return try SQLiteCustomerStore.inMemory(logger: environment.logger)
+        }
+        return try environment.openStore()
+    }
+
+    /// The summary line and, for a dry run, a table of the fields written.
+    private static func print(_ report: Report) {
+        guard let fields = report.fields else {
+            return Output.line("Imported \(report.file): \(report.inserted) inserted, \(report.updated) updated.")
+        }
+        Output.line("Dry run of \(report.file), nothing was written: \(report.inserted) would be inserted, \(report.updated) updated.")
+        guard !fields.isEmpty else { return }
+        let width = max(fields.map(\.field.count).max() ?? 0, 5) + 3
+        func row(_ name: String, _ changed: String, _ cleared: String) -> String {
+            name.padding(toLength: width, withPad: " ", startingAt: 0)
+                + String(repeating: " ", count: max(0, 7 - changed.count)) + changed
+                + "  " + String(repeating: " ", count: max(0, 7 - cleared.count)) + cleared
+        }
+        Output.line(row("Field", "Changed", "Cleared"))
+        for field in fields { Output.line(row(field.field, String(field.changed), String(field.cleared))) }
     }
 
     /// Customers per batch handed from the parsing thread to the writing one.
