@@ -71,7 +71,8 @@ struct CommandEnvironment {
         let logger = self.logger
         let host = ScriptHost(limits: limits, logger: logger,
                               store: { try SQLiteCustomerStore(path: path, logger: logger) },
-                              cardOrders: { try self.cardOrderService() })
+                              cardOrders: { try self.cardOrderService() },
+                              grants: configuration.plugins.grants)
         // Native plugins first: a Lua plugin cannot take their names.
         host.registry.add(native: MassMailingPlugin(
             makeService: { [weak host] in

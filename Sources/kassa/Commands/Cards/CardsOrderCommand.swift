@@ -38,6 +38,7 @@ struct CardsOrderCommand: ParsableCommand {
                 request.template = try Self.askForTemplate(error.choices, templates: service.templates, currency: environment.currency)
                 placed = try service.order(customerNumber: number, request: request)
             }
+            environment.emit([.cardOrdered(placed)])
             if json { return try Output.json(placed) }
             let order = placed.order
             Output.line("Ordered card \(placed.cardNumber) (\(order.template), \(order.cost) \(environment.currency)) for customer \(order.customerNumber); expected dispatch on \(order.dispatchDate).")

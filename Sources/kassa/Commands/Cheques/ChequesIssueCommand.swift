@@ -33,6 +33,7 @@ struct ChequesIssueCommand: ParsableCommand {
                 try service.issue(chosen, file: name, directory: directory, on: CalendarDate.today(),
                                   encoder: CSVVoucherFileEncoder(), observe: Self.crashForTests)
             }
+            environment.emit(issue.cheques.map(KassaEvent.chequeIssued), host: host)
             if json { return try Output.json(issue) }
             guard let batch = issue.batch else {
                 Output.line("No selected customer has points worth a cheque (\(service.rule.pointsPerCheque) points) and an e-mail address; nothing was paid out and no file was written.")
