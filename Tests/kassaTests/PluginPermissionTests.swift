@@ -161,7 +161,7 @@ import Testing
         let listed = try shop.run(["plugins"])
         #expect(listed.stderr.contains(#"kassa.toml:6: [plugins.orderer] allow names "cards.ordr", which is not a permission (known: cards.order); it is ignored"#),
                 "\(listed.stderr)")
-        #expect(listed.stdout.contains("orderer 1.0.0  failed"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("orderer   failed  plugins/orderer.lua"), "\(listed.stdout)")
         #expect(listed.stdout.contains(#"plugins/orderer.lua:1: kassa.plugin: "sms.send" is not a permission this Kassa knows (known: cards.order)"#),
                 "\(listed.stdout)")
     }
