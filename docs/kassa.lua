@@ -35,7 +35,7 @@ local Customer = {}
 ---@return boolean
 function Customer:owns(brand, model) end
 
----Whether a field has a non-empty value.
+---Whether a field has a value: a non-empty text, a list with entries (`vehicles`, `cards`, `contact_emails`, `attrs`), any number or boolean.
 ---@param field string
 ---@return boolean
 function Customer:has(field) end
@@ -50,17 +50,70 @@ function Customer:attr(key, default) end
 ---@field params table<string, string> The values given with `--param KEY=VALUE`.
 ---@field say fun(text: string) Shows a line to the user who pressed the button.
 
+---@alias kassa.EventName "card.ordered"|"cheque.issued"|"customer.imported"|"mailing.sent"|"message.failed"
+
+---After a card order is recorded on the customer and handed to the order service (`kassa cards order`, `kassa.cards.order`).
+---@class kassa.CardOrderedEvent
+---@field name "card.ordered"
+---@field customer string The customer number.
+---@field card_number string The new card's number.
+---@field template string The card template.
+---@field cost string What the card costs, `"12.50"`.
+---@field order_date string The day of the order, `YYYY-MM-DD`.
+---@field dispatch_date string The expected dispatch day, `YYYY-MM-DD`.
+---@field valid_until? string The last day the card may be used, when one was given.
+---@field status string The order's status, e.g. `submitted`.
+---@field comment? string The comment for the order service, when one was given.
+
+---Once per cheque, after a pay-out is committed and its voucher file written (`kassa cheques issue`).
+---@class kassa.ChequeIssuedEvent
+---@field name "cheque.issued"
+---@field customer string The customer paid.
+---@field cheque string The cheque's number.
+---@field value string What the cheque is worth, `"15.00"`.
+---@field points integer The points deducted.
+---@field email string The address the cheque goes to.
+---@field batch integer The pay-out (batch) number.
+---@field file string The voucher file's name, `KADO1125.CSV`.
+
+---Once per file, after an import is committed (`kassa customers import`). A rejected file imports nothing and fires nothing.
+---@class kassa.CustomerImportedEvent
+---@field name "customer.imported"
+---@field file string The file as it was named.
+---@field inserted integer Customers added.
+---@field updated integer Customers replaced.
+
+---After each run of `kassa mailing send` (or the UtskickUtskrift2 menu), once the run's outcomes are recorded in the outbox; the counts are this run's.
+---@class kassa.MailingSentEvent
+---@field name "mailing.sent"
+---@field mailing integer The mailing's number.
+---@field channel string `sms` or `email`.
+---@field sent integer Messages sent by this run.
+---@field failed integer Messages this run gave up as failed.
+---@field retry integer Messages waiting for a retry.
+---@field unknown integer Messages whose outcome this run could not learn.
+---@field status string The mailing's status after the run: `finished`, `sending` or `stopped`.
+
+---For each message a mailing run gave up as failed, after the run (the failure is recorded in the outbox first), before `mailing.sent`.
+---@class kassa.MessageFailedEvent
+---@field name "message.failed"
+---@field mailing integer The mailing's number.
+---@field channel string `sms` or `email`.
+---@field customer string The customer number.
+---@field address? string The mobile number or e-mail address it was for.
+---@field reason string Why it failed.
+
 ---@class kassa.PluginManifest
 ---@field name string Unique plugin name, e.g. `acme-filters`.
 ---@field version string The plugin's version, e.g. `1.0.0`.
 ---@field api? integer The plugin API it was written for; this Kassa provides 1.
----@field permissions? string[] Capabilities asked for, e.g. `{ "sms.send" }`.
+---@field permissions? string[] Permissions asked for, e.g. `{ "cards.order" }` (see Permissions); an unknown name stops the plugin at load.
 
 ---@class kassa.FilterSpec
 ---@field name string The name used by `--filter`.
 ---@field description? string One line for listings.
 ---@field params? table<string, "string"|"number"|"integer"|"boolean"|"date"> Declared parameters and their types; values arrive checked and converted.
----@field match fun(c: kassa.Customer, p: table): boolean Returns true for customers to keep.
+---@field match fun(c: kassa.Customer, p: table): boolean|nil Returns true for customers to keep, false or nil for the others; any other value (`return c.points`) is an error naming the filter and its line. Read-only: no effects.
 
 ---@class kassa.TemplateSpec
 ---@field name string The name used by `--template`.
@@ -69,7 +122,7 @@ function Customer:attr(key, default) end
 ---@field subject? string E-mail subject with placeholders; also used with `render`.
 ---@field html? string E-mail HTML body with placeholders; inserted values are HTML-escaped.
 ---@field fallbacks? table<string, string> Default fallbacks by placeholder, `{ FORNAMN = "kund" }`, for customers lacking a value.
----@field render? fun(c: kassa.Customer, ctx: { shop: string, today: string, channel: string, language: string }): string|{ text?: string, subject?: string, html?: string } Computes the message instead of `text`/`html`; `ctx` is shared by every customer of a run, so treat it as read-only. Placeholders are checked when the plugin loads.
+---@field render? fun(c: kassa.Customer, ctx: { shop: string, today: string, channel: string, language: string }): string|{ text?: string, subject?: string, html?: string } Computes the message instead of `text`/`html`; `ctx` is shared by every customer of a run, so treat it as read-only. What it returns is sent as it is: placeholders are not filled in, and a message containing one (`#FORNAMN#`, `<NUMFACT>`) fails for that customer, naming it. Read-only: no effects. The `subject` placeholders are checked when the plugin loads.
 
 ---@class kassa.MenuSpec
 ---@field name string The menu name in macros: letters, digits and `_`.
@@ -125,9 +178,14 @@ function kassa.func(spec) end
 ---@param spec kassa.ButtonSpec
 function kassa.button(spec) end
 
----Runs a function whenever an event happens, e.g. `order.status_changed`.
----@param event string The event name.
----@param handler fun(event: table) Receives `{ name = ..., ...payload }`.
+---Runs a function after an event, once the fact is committed (see Events). An unknown event name stops the plugin at load, listing the known ones.
+---@param event kassa.EventName The event name, e.g. `card.ordered`.
+---@param handler fun(event: table) Receives `{ name = ..., ...fields }`; runs sandboxed, with the plugin's permissions.
+---@overload fun(event: "card.ordered", handler: fun(event: kassa.CardOrderedEvent))
+---@overload fun(event: "cheque.issued", handler: fun(event: kassa.ChequeIssuedEvent))
+---@overload fun(event: "customer.imported", handler: fun(event: kassa.CustomerImportedEvent))
+---@overload fun(event: "mailing.sent", handler: fun(event: kassa.MailingSentEvent))
+---@overload fun(event: "message.failed", handler: fun(event: kassa.MessageFailedEvent))
 function kassa.on(event, handler) end
 
 ---Writes to the host's log (shown on stderr by the command line). `print` goes there too.
@@ -154,7 +212,7 @@ function kassa.customers.select(criteria) end
 ---@return integer
 function kassa.customers.count(criteria) end
 
----Orders a customer card through the order service, as `kassa cards order` does: checks the template and validity against `[cards]`, records the card on the customer, hands the order to the service and returns it. A refusal (no order service, several templates and none chosen, a validity date in the past, …) is raised as an error saying what to change.
+---Orders a customer card through the order service, as `kassa cards order` does: checks the template and validity against `[cards]`, records the card on the customer, hands the order to the service, fires `card.ordered` and returns the order. A refusal (no order service, several templates and none chosen, a validity date in the past, …) is raised as an error saying what to change. Needs the permission `cards.order`.
 ---@param spec kassa.CardOrderSpec
 ---@return { id: integer, card_number: string, customer_number: string, template: string, cost: string, valid_until?: string, order_date: string, dispatch_date: string, comment?: string, status: string, batch_id?: string, submitted_at?: string, locations?: string[] }
 function kassa.cards.order(spec) end

@@ -1059,6 +1059,17 @@ static int record_filter(lua_State *L) {
         lua_pushlightuserdata(L, encode_proxy(id, generation, i));
         lua_pushvalue(L, 2);
         lua_call(L, 2, 1);
+        int type = lua_type(L, -1);
+        if (type != LUA_TBOOLEAN && type != LUA_TNIL) {
+            // `return c.points` would keep every customer: only true, false and nil are verdicts.
+            // The position is the predicate's definition: the returning line is gone by now.
+            lua_Debug where;
+            lua_pushvalue(L, 1);
+            lua_getinfo(L, ">S", &where);
+            lua_pushfstring(L, "%s:%d: the filter returned a %s, not true or false (nil counts as false)",
+                            where.short_src, where.linedefined, lua_typename(L, type));
+            return lua_error(L);
+        }
         batch->results[i] = (uint8_t)lua_toboolean(L, -1);
         lua_pop(L, 1);
     }

@@ -139,7 +139,8 @@ public final class LuaRecordKind {
     }
 
     /// Calls `predicate(record, argument)` for every record of the batch inside one protected
-    /// call and returns each result's truthiness.
+    /// call and returns the verdicts: `true`, or `false` for false and nil. Any other result
+    /// (`return c.points`) fails the call, naming the predicate's file:line and the type.
     public func filter(_ predicate: LuaFunction, argument: LuaValue = .nil, limits: LuaLimits? = nil) throws(LuaError) -> [Bool] {
         let L = state.L
         let top = lua_gettop(L)

@@ -25,6 +25,20 @@ import Testing
         #expect(installed == documented)
     }
 
+    /// Every permission guards a function that exists, and every such function has one: no
+    /// permission is a stub, and the reference shows what each function needs.
+    @Test func everyPermissionGuardsAnAPIFunction() {
+        let needed = Set(LuaAPIReference.functions.compactMap(\.permission))
+        #expect(needed == Set(PluginPermission.known.map(\.name)))
+        #expect(LuaAPIReference.functions.filter { $0.permission != nil }.allSatisfy { $0.summary.contains("`\($0.permission!)`") })
+        let markdown = LuaAPIReference.markdown()
+        for permission in PluginPermission.known { #expect(markdown.contains("| `\(permission.name)` |")) }
+        for event in KassaEvent.kinds {
+            #expect(markdown.contains("### `\(event.name)`"))
+            #expect(LuaAPIReference.luaLSStubs().contains("---@overload fun(event: \"\(event.name)\""))
+        }
+    }
+
     /// Every documented customer field can be read from a proxy without an error.
     @Test func everyDocumentedCustomerFieldIsReadable() throws {
         let reads = LuaAPIReference.customerFields.map { "local _ = c.\($0.name)" }.joined(separator: "\n")

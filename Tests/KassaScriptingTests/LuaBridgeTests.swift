@@ -152,10 +152,10 @@ import Testing
     }
 
     @Test func eventsReachTheirHandlers() throws {
-        let fixture = try PluginFixture(plugins: ["e.lua": "kassa.on('order.status_changed', function(e) kassa.log(e.name, e.status) end)"])
-        let failures = fixture.host.registry.emit(KassaEvent(name: "order.status_changed", payload: ["status": "invoiced"]))
+        let fixture = try PluginFixture(plugins: ["e.lua": "kassa.on('customer.imported', function(e) kassa.log(e.name, e.file, e.inserted + e.updated) end)"])
+        let failures = fixture.host.registry.emit(.customerImported(file: "k.csv", summary: UpsertSummary(inserted: 2, updated: 3)))
         #expect(failures.isEmpty)
-        #expect(fixture.log.lines.contains("[e] order.status_changed\tinvoiced"))
+        #expect(fixture.log.lines.contains("[e] customer.imported\tk.csv\t5"))
     }
 
     @Test func scriptsGetTheirArgumentsAndPrintToTheGivenOutput() throws {

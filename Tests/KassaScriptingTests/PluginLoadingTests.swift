@@ -6,23 +6,23 @@ import Testing
 @Suite struct PluginLoadingTests {
     @Test func aPluginRegistersEveryKindOfThing() throws {
         let fixture = try PluginFixture(plugins: ["acme.lua": """
-            kassa.plugin { name = "acme", version = "1.2.0", api = 1, permissions = { "sms.send" } }
+            kassa.plugin { name = "acme", version = "1.2.0", api = 1, permissions = { "cards.order" } }
             kassa.filter { name = "vip", params = { min = "integer" }, match = function(c, p) return c.points >= p.min end }
             kassa.template { name = "hi", channel = "sms", text = "Hej #FORNAMN#!" }
             kassa.menu { name = "Report", title = "Report", run = function(ctx) ctx.say("report") end }
             kassa.func { code = "KLUT", run = function(ctx) end }
             kassa.button { label = "VIP report", macro = "##MENU#Report#¤" }
-            kassa.on("order.status_changed", function(event) end)
+            kassa.on("card.ordered", function(event) end)
             """])
         let record = try #require(fixture.record("acme"))
         #expect(record.isLoaded)
-        #expect(record.manifest == PluginManifest(name: "acme", version: "1.2.0", api: 1, permissions: ["sms.send"]))
+        #expect(record.manifest == PluginManifest(name: "acme", version: "1.2.0", api: 1, permissions: ["cards.order"]))
         #expect(record.registered.filters == ["vip"])
         #expect(record.registered.templates == ["hi"])
         #expect(record.registered.menus == ["Report"])
         #expect(record.registered.functions == ["KLUT"])
         #expect(record.registered.buttons == ["VIP report"])
-        #expect(record.registered.events == ["order.status_changed"])
+        #expect(record.registered.events == ["card.ordered"])
         let registry = fixture.host.registry
         #expect(try registry.filter(named: "vip").parameters == [ParameterSpec(name: "min", type: .integer)])
         #expect(try registry.filter(named: "vip").location?.line == 2)

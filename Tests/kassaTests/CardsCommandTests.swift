@@ -179,7 +179,7 @@ import Testing
             local c = kassa.customers.get(number)
             print(#c.cards, c.cards[1].number, c.cards[1].ordered_on == order.order_date, c.cards[1].dispatch_on == order.dispatch_date)
             """)
-        let result = try shop.run(["run", "order.lua", "3"])
+        let result = try shop.run(["run", "--allow", "cards.order", "order.lua", "3"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == """
             false\tkassa.cards.order: There are 2 card templates; choose one of "BASIS", "GOLD" with template = "...".
@@ -190,11 +190,11 @@ import Testing
         #expect(shop.outbox().count == 2)
 
         try shop.folder.write("bad.lua", "local x = 1\nkassa.cards.order { number = '3', template = 'GOLD', valid_until = '2000-01-01' }\n")
-        let refused = try shop.run(["run", "bad.lua"])
+        let refused = try shop.run(["run", "--allow", "cards.order", "bad.lua"])
         #expect(refused.status == 1)
         #expect(refused.stderr.hasPrefix("bad.lua:2: kassa.cards.order: The validity date 2000-01-01 is in the past"), "\(refused.stderr)")
         try shop.folder.write("typo.lua", "kassa.cards.order { nummer = '3' }\n")
-        #expect(try shop.run(["run", "typo.lua"]).stderr.hasPrefix("typo.lua:1: kassa.cards.order: unknown field \"nummer\""))
+        #expect(try shop.run(["run", "--allow", "cards.order", "typo.lua"]).stderr.hasPrefix("typo.lua:1: kassa.cards.order: unknown field \"nummer\""))
         #expect(shop.outbox().count == 2)
     }
 

@@ -184,7 +184,8 @@ void clua_push_record(lua_State *L, const clua_record_batch *batch, int kind, in
 /// (stale or not a proxy).
 int32_t clua_record_index(lua_State *L, int idx, const clua_record_batch *batch, int kind);
 /// Pushes a function `f(pred, arg)` that calls `pred(record, arg)` for each record of the
-/// current `batch` of kind `kind` and writes truthiness into `batch->results`.
+/// current `batch` of kind `kind` and writes the verdicts into `batch->results`: true, or
+/// false for false and nil; any other result raises an error at the predicate's definition.
 void clua_push_record_filter(lua_State *L, clua_record_batch *batch, int kind);
 
 #endif

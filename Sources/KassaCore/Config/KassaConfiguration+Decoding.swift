@@ -83,7 +83,17 @@ extension KassaConfiguration {
             if let directories = try section.strings("dirs", expected: "a list of folder paths in quotes", where: isNotBlank) {
                 configuration.plugins.directories = directories.map { resolve($0, against: base) }
             }
-            warnings += section.unknownKeys(known: Keys.plugins)
+            // Every table under [plugins] is one plugin's section, named after the plugin.
+            let pluginNames = section.table.keys.filter { key in
+                if case .table = section[key] { return !Keys.plugins.contains(key) }
+                return false
+            }
+            for name in pluginNames.sorted() {
+                guard let plugin = try section.subsection(name) else { continue }
+                configuration.plugins.grants[name] = try decodeGrant(plugin, warnings: &warnings)
+                warnings += plugin.unknownKeys(known: Keys.plugin)
+            }
+            warnings += section.unknownKeys(known: Keys.plugins + pluginNames)
         }
 
         configuration.warnings = warnings.enumerated()
@@ -107,9 +117,27 @@ extension KassaConfiguration {
         static let cards = CardSettings.keys.map(\.name) + ["templates"]
         static let cardTemplate = CardSettings.templateKeys.map(\.name)
         static let plugins = PluginSettings.keys.map(\.name)
+        static let plugin = PluginSettings.grantKeys.map(\.name)
     }
 
     // MARK: Sections
+
+    /// `allow = [...]` of one `[plugins.NAME]`: the known permissions; an unknown name is a
+    /// warning (a typo grants nothing, and the plugin's refused call names what it needs).
+    private static func decodeGrant(_ section: Section, warnings: inout [KassaConfigurationWarning]) throws(KassaConfigurationError) -> Set<String> {
+        let names = try section.strings("allow", expected: "a list of permission names in quotes, like [\"cards.order\"]") ?? []
+        var granted: Set<String> = []
+        for name in names {
+            if PluginPermission.isKnown(name) {
+                granted.insert(name)
+            } else {
+                warnings.append(KassaConfigurationWarning(
+                    fileName: section.fileName, line: section.line(of: "allow"), key: section.dottedKey("allow"),
+                    message: "\(section.header) allow names \"\(name)\", which is not a permission (known: \(PluginPermission.knownNames)); it is ignored"))
+            }
+        }
+        return granted
+    }
 
     private static func decodeShop(_ section: Section, into shop: inout ShopSettings) throws(KassaConfigurationError) {
         if let name = try section.string("name", expected: "the shop's name in quotes", where: isNotBlank) {

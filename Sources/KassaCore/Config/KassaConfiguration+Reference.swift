@@ -21,6 +21,8 @@ extension KassaConfiguration {
         ConfigurationSection("cards.templates", isArray: true, summary: "A card design that can be ordered; one table per design. Without one, kassa cards templates and kassa cards order refuse.",
                              keys: CardSettings.templateKeys),
         ConfigurationSection("plugins", summary: "Where to look for plugins.", keys: PluginSettings.keys),
+        ConfigurationSection("plugins.NAME", summary: "What the shop grants the plugin named NAME (the name in its kassa.plugin manifest).",
+                             keys: PluginSettings.grantKeys),
     ]
 
     /// `docs/configuration.md`: every key with its type, default and meaning.

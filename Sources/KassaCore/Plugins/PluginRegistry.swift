@@ -12,6 +12,8 @@ public final class PluginRegistry {
     public private(set) var hooks: [String: [EventHookDefinition]] = [:]
     /// Every plugin seen, loaded or not, in load order.
     public private(set) var plugins: [PluginRecord] = []
+    /// The event handlers running now (`emit` may be reached again from inside one).
+    private var runningHandlers: Set<ObjectIdentifier> = []
 
     public init() {}
 
@@ -106,12 +108,24 @@ public final class PluginRegistry {
     }
 
     /// Runs every handler of `event`; a failing handler is returned, the others still run.
+    ///
+    /// A handler that is running already (the event was caused by its own work, as when a
+    /// `card.ordered` handler orders a card) is not run again, so handlers cannot loop.
+    @discardableResult
     public func emit(_ event: KassaEvent) -> [(EventHookDefinition, Error)] {
         var failures: [(EventHookDefinition, Error)] = []
         for hook in hooks[event.name] ?? [] {
+            let handler = ObjectIdentifier(hook.handler)
+            guard runningHandlers.insert(handler).inserted else { continue }
+            defer { runningHandlers.remove(handler) }
             do { try hook.handler.handle(event) } catch { failures.append((hook, error)) }
         }
         return failures
+    }
+
+    /// Whether any plugin handles `event`, so that a caller can skip gathering what it carries.
+    public func handles(_ event: String) -> Bool {
+        !(hooks[event] ?? []).isEmpty
     }
 
     private static func known(_ names: Dictionary<String, some Any>.Keys) -> String {

@@ -27,7 +27,7 @@ public protocol TemplateRenderer: AnyObject {
     func render(_ customer: Customer, context: [String: String]) throws -> RenderedMessage
 }
 
-/// Receives events such as `order.status_changed`.
+/// Receives events such as `card.ordered` (`KassaEvent.kinds` lists them).
 public protocol EventHandler: AnyObject {
     func handle(_ event: KassaEvent) throws
 }
@@ -50,17 +50,6 @@ public struct ActionContext {
         self.logger = logger
         self.output = output
         self.ask = ask
-    }
-}
-
-/// An event with its payload.
-public struct KassaEvent: Sendable, Hashable {
-    public var name: String
-    public var payload: [String: String]
-
-    public init(name: String, payload: [String: String] = [:]) {
-        self.name = name
-        self.payload = payload
     }
 }
 
@@ -170,7 +159,7 @@ public struct ButtonDefinition: Sendable, Hashable, Codable {
     }
 }
 
-/// A handler for an event (`kassa.on("order.status_changed", fn)`).
+/// A handler for an event (`kassa.on("card.ordered", fn)`).
 public struct EventHookDefinition {
     public var event: String
     public var plugin: String

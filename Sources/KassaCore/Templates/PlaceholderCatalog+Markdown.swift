@@ -15,6 +15,11 @@ extension PlaceholderCatalog {
         - `##` is a literal `#`; any other `#` or `<...>` text (`order #123`, `<b>`) is left as written.
         - An unknown placeholder is an error naming the template, line, column and the likely intended \
         placeholder, when the plugin loads or the mailing is saved.
+        - A Lua template's `render` function computes the message itself: what it returns is sent as \
+        it is, and placeholders in it are not filled in. A message of it containing a placeholder \
+        (`#FORNAMN#`, `#FORNAMN|kund#`, `<NUMFACT>`) fails for that customer with an error naming the \
+        template, the customer and the token, so a literal placeholder never goes out either way; \
+        write the value in Lua (`c.first_name`). Text that names no placeholder (`#shop`, `##`) is sent as written.
         - In HTML bodies every inserted value is HTML-escaped.
         - Dates and amounts are written the shop's way (`[shop] language`: sv, nl, fr, de, en).
 

@@ -6,7 +6,8 @@ import Lua
 ///
 /// The order goes through the same checks, records and order service as
 /// `kassa cards order`; the order comes back as a table with the keys of that command's
-/// `--json`, and a refusal is raised as an error naming what to change.
+/// `--json`, and a refusal is raised as an error naming what to change. It needs the
+/// permission `cards.order` (`KassaAPI+Permissions`) and fires `card.ordered`.
 extension KassaAPI {
     func cardFunctions() -> [String: ([LuaValue]) throws -> [LuaValue]] {
         ["kassa.cards.order": cardsOrder]
@@ -43,7 +44,10 @@ extension KassaAPI {
             throw LuaRaise("\(function): card ordering is not available here (no customer register is open)")
         }
         do {
-            return [Self.table(try service.order(customerNumber: number, request: request))]
+            let placed = try service.order(customerNumber: number, request: request)
+            // The order is recorded and handed over: now it is a fact for the other plugins.
+            host.emit(.cardOrdered(placed))
+            return [Self.table(placed)]
         } catch let error as CardError {
             throw LuaRaise("\(function): \(Self.message(error))")
         } catch let error as LuaRaise {

@@ -43,7 +43,8 @@ struct KassaAPI {
                     target = created
                 }
             }
-            target[path.last!] = .function(host.state.makeFunction(body))
+            let guardedBody = LuaAPIReference.permissions[name].map { guarded(name, permission: $0, body) } ?? body
+            target[path.last!] = .function(host.state.makeFunction(guardedBody))
         }
         if let customers = namespaces["customers"], let get = customers["get"].functionValue, let select = customers["select"].functionValue {
             let dressed = host.dressCustomerFunctions(get: get, select: select)
@@ -55,7 +56,7 @@ struct KassaAPI {
 
     /// The Lua line that called the running `kassa.*` function; when it was called through
     /// `pcall` (a C function, with no line), the line that called `pcall`.
-    private var location: SourceLocation? {
+    var location: SourceLocation? {
         (host.state.callerLocation(level: 1) ?? host.state.callerLocation(level: 2))
             .map { SourceLocation(file: session.file(forChunk: $0.chunk), line: $0.line) }
     }
@@ -70,7 +71,7 @@ struct KassaAPI {
 
     /// Records the refusal (with the caller's file and line) so it fails the plugin even if the
     /// script catches it, and returns what to raise in Lua, where the host adds the position.
-    private func refuse(_ error: PluginError) -> Error {
+    func refuse(_ error: PluginError) -> Error {
         var located = error
         if located.location == nil { located.location = location }
         _ = session.refuse(located)
@@ -89,7 +90,11 @@ struct KassaAPI {
             guard api <= PluginManifest.currentAPI, api >= 1 else {
                 throw PluginError(.unsupportedAPI, "plugin \"\(name)\" needs plugin API \(api); this Kassa provides \(PluginManifest.currentAPI)")
             }
-            return PluginManifest(name: name, version: version, api: api, permissions: try spec.strings("permissions"))
+            let permissions = try spec.strings("permissions")
+            if let unknown = permissions.first(where: { !PluginPermission.isKnown($0) }) {
+                throw PluginError(.manifest, "kassa.plugin: \"\(unknown)\" is not a permission this Kassa knows (known: \(PluginPermission.knownNames))")
+            }
+            return PluginManifest(name: name, version: version, api: api, permissions: permissions)
         }
         session.manifest = manifest
         return []
@@ -194,11 +199,14 @@ struct KassaAPI {
         let here = location
         guard arguments.count >= 2, let event = arguments[0].stringValue, !event.isEmpty,
               let function = arguments[1].functionValue else {
-            throw refuse(PluginError(.invalidDefinition, "kassa.on expects an event name and a function: kassa.on(\"order.status_changed\", function(event) ... end)"))
+            throw refuse(PluginError(.invalidDefinition, "kassa.on expects an event name and a function: kassa.on(\"card.ordered\", function(event) ... end)"))
+        }
+        guard KassaEvent.kind(named: event) != nil else {
+            throw refuse(PluginError(.invalidDefinition, "kassa.on: there is no event \"\(event)\" (known: \(KassaEvent.knownNames))"))
         }
         session.registrations.hooks.append(EventHookDefinition(
             event: event, plugin: session.pluginName, location: here,
-            handler: LuaEventHandler(host: host, function: function)))
+            handler: LuaEventHandler(host: host, event: event, function: function)))
         return []
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KassaCore
 
 extension LuaAPIReference {
     /// The plugin author's reference as Markdown.
@@ -41,7 +42,71 @@ extension LuaAPIReference {
         }
         out += "\n## Menu and function context\n\n| field | type | |\n|---|---|---|\n"
         for field in actionContextFields { out += row(field) }
+        out += permissionsSection() + eventsSection()
         return out
+    }
+
+    private static func permissionsSection() -> String {
+        var out = """
+
+            ## Permissions
+
+            A plugin has effects outside its script (ordering a card, and whatever comes later) only
+            through the functions that need a permission, and only when both agree: its manifest asks
+            for the permission (`kassa.plugin { permissions = { "cards.order" } }`) and the shop grants
+            it in `kassa.toml`:
+
+            ```toml
+            [plugins.acme]
+            allow = ["cards.order"]
+            ```
+
+            Otherwise the call fails with an error naming the plugin, the function and what is missing.
+            Menus, functions and event handlers have the effects granted; loading a plugin never has
+            any (such a call in the top-level chunk fails the plugin, even inside `pcall`), and filters
+            and templates are read-only while they run, whatever they are granted. A script run with
+            `kassa run` has only the effects its command line allows: `kassa run --allow cards.order
+            FILE.lua`; neither its manifest nor `kassa.toml` grants a script anything. An unknown
+            permission stops a plugin at load; in `kassa.toml` it is a warning and grants nothing.
+
+            | permission | allows |
+            |---|---|
+
+            """
+        for permission in PluginPermission.known {
+            out += "| `\(permission.name)` | \(permission.summary) |\n"
+        }
+        return out
+    }
+
+    private static func eventsSection() -> String {
+        var out = """
+
+            ## Events
+
+            `kassa.on(NAME, handler)` runs `handler(event)` after the fact is committed; `event.name`
+            is the event's name, the other fields are listed below. Handlers run sandboxed, each with
+            its plugin's permissions. A failing handler is logged with its file and line and never
+            undoes the fact; the other handlers still run. A handler is not run again by an event its
+            own work caused (a `card.ordered` handler that orders a card), so handlers cannot loop.
+            Any other name stops the plugin at load.
+
+            """
+        for kind in KassaEvent.kinds {
+            out += "\n### `\(kind.name)`\n\n\(kind.summary)\n\n| field | type | |\n|---|---|---|\n"
+            for field in kind.fields {
+                let optional = field.type.hasSuffix("?")
+                let type = optional ? String(field.type.dropLast()) : field.type
+                out += row(Field(field.name, type, optional: optional, field.summary))
+            }
+        }
+        return out
+    }
+
+    /// `card.ordered` → `kassa.CardOrderedEvent`, the LuaLS class of its handler's argument.
+    static func eventClass(_ name: String) -> String {
+        let words = name.split(whereSeparator: { $0 == "." || $0 == "_" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        return "kassa.\(words.joined())Event"
     }
 
     private static func row(_ field: Field) -> String {
@@ -66,6 +131,15 @@ extension LuaAPIReference {
         out += "---@class kassa.ActionContext\n"
         for field in actionContextFields { out += "---@field \(field.name) \(field.type) \(field.summary)\n" }
         out += "\n"
+        out += "---@alias kassa.EventName " + KassaEvent.kinds.map { "\"\($0.name)\"" }.joined(separator: "|") + "\n\n"
+        for kind in KassaEvent.kinds {
+            out += "---\(kind.summary)\n---@class \(eventClass(kind.name))\n---@field name \"\(kind.name)\"\n"
+            for field in kind.fields {
+                let optional = field.type.hasSuffix("?")
+                out += "---@field \(field.name)\(optional ? "?" : "") \(optional ? String(field.type.dropLast()) : field.type) \(field.summary)\n"
+            }
+            out += "\n"
+        }
         for function in functions {
             if let tableClass = function.tableClass {
                 out += "---@class \(tableClass)\n"
@@ -98,6 +172,12 @@ extension LuaAPIReference {
                 parameterNames = function.parameters.map(\.name)
             }
             if let returns = function.returns { out += "---@return \(returns)\n" }
+            if function.name == "kassa.on" {
+                // Each event's handler gets its own table type.
+                for kind in KassaEvent.kinds {
+                    out += "---@overload fun(event: \"\(kind.name)\", handler: fun(event: \(eventClass(kind.name))))\n"
+                }
+            }
             out += "function \(function.name)(\(parameterNames.joined(separator: ", "))) end\n\n"
         }
         return out

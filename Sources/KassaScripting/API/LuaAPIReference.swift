@@ -29,18 +29,26 @@ public enum LuaAPIReference {
         public var tableFields: [Field]
         public var returns: String?
         public var example: String
+        /// The `PluginPermission` the function needs, when it has an effect outside the script.
+        public var permission: String?
 
         init(_ name: String, _ summary: String, parameters: [Field] = [], tableClass: String? = nil,
-             tableFields: [Field] = [], returns: String? = nil, example: String) {
+             tableFields: [Field] = [], returns: String? = nil, permission: String? = nil, example: String) {
             self.name = name
             self.summary = summary
             self.parameters = parameters
             self.tableClass = tableClass
             self.tableFields = tableFields
             self.returns = returns
+            self.permission = permission
             self.example = example
         }
     }
+
+    /// The permission each effectful function needs, by function name: the binding guards
+    /// exactly these.
+    static let permissions: [String: String] = Dictionary(
+        uniqueKeysWithValues: functions.compactMap { function in function.permission.map { (function.name, $0) } })
 
     static let parameterTypes = #"table<string, "string"|"number"|"integer"|"boolean"|"date">"#
 
@@ -53,7 +61,7 @@ public enum LuaAPIReference {
                 Field("name", "string", "Unique plugin name, e.g. `acme-filters`."),
                 Field("version", "string", "The plugin's version, e.g. `1.0.0`."),
                 Field("api", "integer", optional: true, "The plugin API it was written for; this Kassa provides 1."),
-                Field("permissions", "string[]", optional: true, "Capabilities asked for, e.g. `{ \"sms.send\" }`."),
+                Field("permissions", "string[]", optional: true, "Permissions asked for, e.g. `{ \"cards.order\" }` (see Permissions); an unknown name stops the plugin at load."),
             ],
             example: #"kassa.plugin { name = "acme-filters", version = "1.0.0", api = 1 }"#),
         Function(
@@ -63,7 +71,7 @@ public enum LuaAPIReference {
                 Field("name", "string", "The name used by `--filter`."),
                 Field("description", "string", optional: true, "One line for listings."),
                 Field("params", parameterTypes, optional: true, "Declared parameters and their types; values arrive checked and converted."),
-                Field("match", "fun(c: kassa.Customer, p: table): boolean", "Returns true for customers to keep."),
+                Field("match", "fun(c: kassa.Customer, p: table): boolean|nil", "Returns true for customers to keep, false or nil for the others; any other value (`return c.points`) is an error naming the filter and its line. Read-only: no effects."),
             ],
             example: """
                 kassa.filter { name = "volvo_owners", params = { brand = "string" },
@@ -81,7 +89,7 @@ public enum LuaAPIReference {
                 Field("fallbacks", "table<string, string>", optional: true,
                       "Default fallbacks by placeholder, `{ FORNAMN = \"kund\" }`, for customers lacking a value."),
                 Field("render", "fun(c: kassa.Customer, ctx: { shop: string, today: string, channel: string, language: string }): string|{ text?: string, subject?: string, html?: string }", optional: true,
-                      "Computes the message instead of `text`/`html`; `ctx` is shared by every customer of a run, so treat it as read-only. Placeholders are checked when the plugin loads."),
+                      "Computes the message instead of `text`/`html`; `ctx` is shared by every customer of a run, so treat it as read-only. What it returns is sent as it is: placeholders are not filled in, and a message containing one (`#FORNAMN#`, `<NUMFACT>`) fails for that customer, naming it. Read-only: no effects. The `subject` placeholders are checked when the plugin loads."),
             ],
             example: #"kassa.template { name = "birthday", channel = "sms", text = "Hej #FORNAMN|kund#!" }"#),
         Function(
@@ -112,12 +120,12 @@ public enum LuaAPIReference {
             ],
             example: ###"kassa.button { label = "SMS to VIPs", macro = "##MENU#UtskickUtskrift2#¤" }"###),
         Function(
-            "kassa.on", "Runs a function whenever an event happens, e.g. `order.status_changed`.",
+            "kassa.on", "Runs a function after an event, once the fact is committed (see Events). An unknown event name stops the plugin at load, listing the known ones.",
             parameters: [
-                Field("event", "string", "The event name."),
-                Field("handler", "fun(event: table)", "Receives `{ name = ..., ...payload }`."),
+                Field("event", "kassa.EventName", "The event name, e.g. `card.ordered`."),
+                Field("handler", "fun(event: table)", "Receives `{ name = ..., ...fields }`; runs sandboxed, with the plugin's permissions."),
             ],
-            example: #"kassa.on("order.status_changed", function(event) kassa.log(event.status) end)"#),
+            example: #"kassa.on("card.ordered", function(event) kassa.log(event.customer, event.card_number) end)"#),
         Function(
             "kassa.log", "Writes to the host's log (shown on stderr by the command line). `print` goes there too.",
             parameters: [Field("...", "any", "Values, joined with tabs.")],
@@ -143,7 +151,7 @@ public enum LuaAPIReference {
             returns: "integer",
             example: #"print(kassa.customers.count { has = { "mobile" }, purpose = "marketing" })"#),
         Function(
-            "kassa.cards.order", "Orders a customer card through the order service, as `kassa cards order` does: checks the template and validity against `[cards]`, records the card on the customer, hands the order to the service and returns it. A refusal (no order service, several templates and none chosen, a validity date in the past, …) is raised as an error saying what to change.",
+            "kassa.cards.order", "Orders a customer card through the order service, as `kassa cards order` does: checks the template and validity against `[cards]`, records the card on the customer, hands the order to the service, fires `card.ordered` and returns the order. A refusal (no order service, several templates and none chosen, a validity date in the past, …) is raised as an error saying what to change. Needs the permission `cards.order`.",
             tableClass: "kassa.CardOrderSpec",
             tableFields: [
                 Field("number", "string", "The customer number."),
@@ -152,6 +160,7 @@ public enum LuaAPIReference {
                 Field("comment", "string", optional: true, "A comment for the order service, e.g. `\"ship to the store\"`."),
             ],
             returns: "{ id: integer, card_number: string, customer_number: string, template: string, cost: string, valid_until?: string, order_date: string, dispatch_date: string, comment?: string, status: string, batch_id?: string, submitted_at?: string, locations?: string[] }",
+            permission: "cards.order",
             example: #"local order = kassa.cards.order { number = "100001", template = "GOLD", comment = "ship to the store" } print(order.card_number, order.dispatch_date)"#),
     ]
 
@@ -190,9 +199,9 @@ public enum LuaAPIReference {
         Function("owns", "Whether the customer owns a vehicle of `brand` (and `model`), ignoring case.",
                  parameters: [Field("brand", "string", "The brand."), Field("model", "string", optional: true, "The model.")],
                  returns: "boolean", example: #"c:owns("Volvo", "V70")"#),
-        Function("has", "Whether a field has a non-empty value.",
+        Function("has", "Whether a field has a value: a non-empty text, a list with entries (`vehicles`, `cards`, `contact_emails`, `attrs`), any number or boolean.",
                  parameters: [Field("field", "string", "A field name such as `email`.")],
-                 returns: "boolean", example: #"c:has("mobile")"#),
+                 returns: "boolean", example: #"c:has("vehicles")"#),
         Function("attr", "A custom attribute, or `default` when it is missing.",
                  parameters: [Field("key", "string", "The attribute."), Field("default", "any", optional: true, "The fallback.")],
                  returns: "string|any", example: #"c:attr("shoe_size", "?")"#),

@@ -23,7 +23,7 @@ final class LuaAction: ActionImplementation {
             "say": .function(say),
         ])
         do {
-            try host.state.call(run, [.table(ctx)])
+            try host.during(.action(name)) { _ = try host.state.call(run, [.table(ctx)]) }
         } catch {
             throw ScriptError(.actionFailed, "\"\(name)\" failed: \(error)", underlying: error)
         }

@@ -29,7 +29,9 @@ final class LuaFilter: FilterImplementation {
         // An empty batch ends the proxies and the reader of lists with this call.
         defer { records.load([], whole: nil) }
         do {
-            return try records.kind.filter(match, argument: .table(LuaTable(fields: parameters.mapValues(\.luaValue))))
+            return try host.during(.filter(name)) {
+                try records.kind.filter(match, argument: .table(LuaTable(fields: parameters.mapValues(\.luaValue))))
+            }
         } catch {
             let customer = records.kind.currentIndex.map { " on customer \(customers[$0].number)" } ?? ""
             throw ScriptError(.filterFailed, "Filter \"\(name)\" failed\(customer): \(error)", underlying: error)

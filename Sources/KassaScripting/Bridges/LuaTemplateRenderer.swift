@@ -22,21 +22,35 @@ final class LuaTemplateRenderer: TemplateRenderer {
         let records = host.customerRecords
         records.load([customer])
         defer { records.kind.invalidateProxies() }
+        let message: RenderedMessage
         do {
-            return try records.kind.call(render, record: 0, argument: contextTable(context)) { result in
-                switch result.typeName {
-                case "string":
-                    return RenderedMessage(text: try result.value().stringValue)
-                case "table":
-                    return RenderedMessage(text: try text(result, "text"), subject: try text(result, "subject"), html: try text(result, "html"))
-                case let other:
-                    throw ScriptError(.templateFailed, "Template \"\(name)\": render must return a string or { text = ..., subject = ..., html = ... }, not \(other)")
+            message = try host.during(.template(name)) {
+                try records.kind.call(render, record: 0, argument: contextTable(context)) { result in
+                    switch result.typeName {
+                    case "string":
+                        return RenderedMessage(text: try result.value().stringValue)
+                    case "table":
+                        return RenderedMessage(text: try text(result, "text"), subject: try text(result, "subject"), html: try text(result, "html"))
+                    case let other:
+                        throw ScriptError(.templateFailed, "Template \"\(name)\": render must return a string or { text = ..., subject = ..., html = ... }, not \(other)")
+                    }
                 }
             }
         } catch let error as ScriptError {
             throw error
         } catch {
             throw ScriptError(.templateFailed, "Template \"\(name)\" failed for customer \(customer.number): \(error)", underlying: error)
+        }
+        try checkNoPlaceholders(message, customer: customer)
+        return message
+    }
+
+    /// What `render` returns goes out as it is, so a placeholder in it (`#FORNAMN#`) would
+    /// reach the customer literally: that customer's message fails instead, naming the token.
+    private func checkNoPlaceholders(_ message: RenderedMessage, customer: Customer) throws {
+        for (part, text) in [("subject", message.subject), ("text", message.text), ("html", message.html)] {
+            guard let text, let token = PlaceholderCatalog.standard.firstPlaceholder(in: text) else { continue }
+            throw ScriptError(.templateFailed, "Template \"\(name)\" failed for customer \(customer.number): its \(part) contains the placeholder \(token), which a render function does not fill in (nothing is sent with a literal placeholder); write the value in Lua, e.g. c.first_name")
         }
     }
 

@@ -21,4 +21,29 @@ public enum PluginDiscovery {
         }
         return found
     }
+
+    /// Plugin entry files in `directories`, in order. Folders are one when their real paths
+    /// are (`plugins`, `./plugins/`, an absolute spelling, a symlink to it), and so are files:
+    /// each is listed once, under the spelling that came first.
+    public static func plugins(in directories: [String]) -> [String] {
+        var seenFolders: Set<String> = []
+        var seenFiles: Set<String> = []
+        var found: [String] = []
+        for directory in directories where seenFolders.insert(realPath(directory)).inserted {
+            for file in plugins(in: directory) where seenFiles.insert(realPath(file)).inserted {
+                found.append(file)
+            }
+        }
+        return found
+    }
+
+    /// `path` with symlinks, `.`, `..` and repeated or trailing slashes resolved; a path that
+    /// does not exist is only made absolute and tidied.
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else {
+            return URL(fileURLWithPath: path).standardizedFileURL.path
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
 }

@@ -16,6 +16,10 @@ public final class ScriptHost {
     /// Makes the card ordering service on first use (`kassa.cards.order`); `nil` when there is none.
     private let openCardOrders: (() throws -> CardOrderService)?
     private var openedCardOrders: CardOrderService?
+    /// The permissions the shop grants each plugin, by plugin name (`[plugins.NAME] allow`).
+    public let grants: [String: Set<String>]
+    /// What runs now, innermost last: whether an effect is allowed depends on it.
+    var phases: [ScriptPhase] = []
     /// Wraps `kassa.customers.get` and `select` so the tables they return get the methods of
     /// a customer record. Done in Lua: a table crossing into Swift comes back as a copy.
     private lazy var customerWrapper: LuaFunction? = {
@@ -57,13 +61,16 @@ public final class ScriptHost {
     ///   - logger: where `print` and `kassa.log` of plugins go.
     ///   - store: opens the customer register the first time a script asks for it.
     ///   - cardOrders: makes the card ordering service the first time a script orders a card.
+    ///   - grants: the permissions the shop grants each plugin, by name (`[plugins.NAME] allow`).
     public init(limits: LuaLimits = .default, logger: Logger, registry: PluginRegistry = PluginRegistry(),
-                store: (() throws -> any CustomerStore)? = nil, cardOrders: (() throws -> CardOrderService)? = nil) {
+                store: (() throws -> any CustomerStore)? = nil, cardOrders: (() throws -> CardOrderService)? = nil,
+                grants: [String: Set<String>] = [:]) {
         state = LuaState(limits: limits)
         self.registry = registry
         self.logger = logger
         self.openStore = store
         self.openCardOrders = cardOrders
+        self.grants = grants
     }
 
     /// The customer register, opened on first use; `nil` when the host has none.
@@ -86,11 +93,12 @@ public final class ScriptHost {
         try CustomerRecords.table(for: customer)
     }
 
-    /// Loads every plugin found in `directories`, in order. Broken plugins are recorded in the
+    /// Loads every plugin found in `directories`, in order; a folder or file reached twice (by
+    /// another spelling or a symlink) is loaded once. Broken plugins are recorded in the
     /// registry with their error and skipped; loading never fails as a whole.
     @discardableResult
     public func loadPlugins(from directories: [String]) -> [PluginRecord] {
-        directories.flatMap(PluginDiscovery.plugins(in:)).map(loadPlugin(at:))
+        PluginDiscovery.plugins(in: directories).map(loadPlugin(at:))
     }
 
     /// Loads one plugin file (`x.lua` or `x/init.lua`) and adds what it registers.
@@ -107,7 +115,8 @@ public final class ScriptHost {
                 throw PluginError(.syntax, error.message, at: SourceLocation(file: session.file(forChunk: error.chunk), line: error.line))
             }
             do {
-                try state.call(chunk, [])
+                // Loading never has effects: the top-level chunk runs as `.loading`.
+                try during(.loading) { () throws(LuaError) in try state.call(chunk, []) }
             } catch {
                 throw session.firstError ?? PluginError(.load, error.message, at: SourceLocation(file: session.file(forChunk: error.chunk), line: error.line))
             }
@@ -125,16 +134,21 @@ public final class ScriptHost {
     }
 
     /// Runs a script (`kassa run FILE.lua ARGS...`) with the same API and sandbox as plugins.
-    /// Its `print` goes to `print`; what it registers is checked but not kept.
+    /// Its `print` goes to `print`; what it registers is checked but not kept. It has the
+    /// effects in `allow` (permission names, `kassa run --allow`), and no others: neither its
+    /// manifest nor `kassa.toml` grants a script anything.
     /// - Throws: `ScriptError` whose message is `FILE:LINE: message`.
     @discardableResult
-    public func runScript(at path: String, arguments: [String], limits: LuaLimits? = nil, print: @escaping (String) -> Void) throws -> [LuaValue] {
+    public func runScript(at path: String, arguments: [String], limits: LuaLimits? = nil, allow: Set<String> = [],
+                          print: @escaping (String) -> Void) throws -> [LuaValue] {
         let session = PluginSession(path: path)
         let code = try Self.read(path)
         let environment = makeEnvironment(for: session, print: print)
         do {
             let chunk = try state.load(code, chunkName: path, environment: environment)
-            return try state.call(chunk, arguments.map(LuaValue.string), limits: limits)
+            return try during(.script(allowed: allow)) { () throws(LuaError) -> [LuaValue] in
+                try state.call(chunk, arguments.map(LuaValue.string), limits: limits)
+            }
         } catch {
             throw ScriptError(.scriptFailed, error.description, underlying: error)
         }
@@ -167,9 +181,8 @@ extension ScriptHost {
     public static func check(paths: [String], installedDirectories: [String], limits: LuaLimits, logger: Logger) -> [PluginRecord] {
         paths.map { path in
             let host = ScriptHost(limits: limits, logger: logger)
-            let installed = installedDirectories.flatMap(PluginDiscovery.plugins(in:)).filter {
-                URL(fileURLWithPath: $0).standardizedFileURL != URL(fileURLWithPath: path).standardizedFileURL
-            }
+            let checked = PluginDiscovery.realPath(path)
+            let installed = PluginDiscovery.plugins(in: installedDirectories).filter { PluginDiscovery.realPath($0) != checked }
             for other in installed { host.loadPlugin(at: other) }
             return host.loadPlugin(at: path)
         }

@@ -67,9 +67,12 @@ final class CustomerRecords {
           end
           return false
         end
-        -- c:has(field): whether the field has a non-empty value (has("email"), has("mobile")).
+        -- c:has(field): whether the field has a value: a non-empty text (has("email")), a list
+        -- with entries (has("vehicles")), any number or boolean.
+        local next, type = next, type
         function methods.has(c, field)
           local value = c[field]
+          if type(value) == "table" then return next(value) ~= nil end
           return value ~= nil and value ~= ""
         end
         -- c:attr(key [, default]): a custom attribute, with a default when it is missing.

@@ -96,6 +96,7 @@ struct CustomersImportCommand: ParsableCommand {
                 progress.finish()
                 report.inserted = summary.inserted
                 report.updated = summary.updated
+                environment.emit([.customerImported(file: file, summary: summary)])
             } catch let rejection as ImportRejected {
                 report.errors = rejection.errors
                 report.rejected = rejection.errors.count

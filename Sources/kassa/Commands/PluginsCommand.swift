@@ -19,7 +19,7 @@ struct PluginsCommand: ParsableCommand {
         try reportingFailures {
             let environment = try CommandEnvironment(global)
             let host = environment.makeHost()
-            try PluginListing.print(host.registry.plugins, json: json)
+            try PluginListing.print(host.registry.plugins, json: json, grants: environment.configuration.plugins.grants)
         }
     }
 }
@@ -44,7 +44,7 @@ struct PluginsCheckCommand: ParsableCommand {
             let environment = try CommandEnvironment(global)
             let records = ScriptHost.check(paths: files, installedDirectories: environment.pluginDirectories,
                                            limits: environment.limits, logger: environment.logger)
-            try PluginListing.print(records, json: json)
+            try PluginListing.print(records, json: json, grants: environment.configuration.plugins.grants)
             if records.contains(where: { !$0.isLoaded }) { throw ExitCode.failure }
         }
     }
@@ -60,19 +60,28 @@ enum PluginListing {
         var status: String
         var error: String?
         var registered: PluginRecord.Summary
+        /// The permissions the manifest asks for, and those of them the shop grants.
+        var permissions: [String]
+        var granted: [String]
     }
 
-    static func print(_ records: [PluginRecord], json: Bool) throws {
+    static func print(_ records: [PluginRecord], json: Bool, grants: [String: Set<String>]) throws {
         let entries = records.map { record in
-            Entry(name: record.manifest.name, version: record.manifest.version, kind: record.kind.rawValue,
-                  path: record.path, status: record.isLoaded ? "loaded" : "failed",
-                  error: record.error?.description, registered: record.registered)
+            let permissions = record.manifest.permissions
+            let granted = record.kind == .native ? permissions : permissions.filter { grants[record.manifest.name]?.contains($0) == true }
+            return Entry(name: record.manifest.name, version: record.manifest.version, kind: record.kind.rawValue,
+                         path: record.path, status: record.isLoaded ? "loaded" : "failed",
+                         error: record.error?.description, registered: record.registered, permissions: permissions, granted: granted)
         }
         if json { return try Output.json(entries) }
         if entries.isEmpty { return Output.line("No plugins found.") }
         for entry in entries {
             Output.line("\(entry.name) \(entry.version)  \(entry.status)  \(entry.path ?? "(native)")")
             if let error = entry.error { Output.line("  error: \(error)") }
+            if !entry.permissions.isEmpty {
+                let listed = entry.permissions.map { entry.granted.contains($0) ? "\($0) (granted)" : "\($0) (not granted)" }
+                Output.line("  permissions: \(listed.joined(separator: ", "))")
+            }
             let registered = entry.registered
             for (what, names) in [("filters", registered.filters), ("templates", registered.templates), ("menus", registered.menus),
                                   ("functions", registered.functions), ("buttons", registered.buttons), ("events", registered.events)]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KassaCore
 import KassaScripting
 import Lua
 
@@ -8,7 +9,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a Lua script in the sandbox, with the plugins loaded and the kassa API.",
-        discussion: "ARGS reach the script as `...`. Its print goes to stdout (capped); a failure exits 1 with FILE:LINE: message on stderr."
+        discussion: "ARGS reach the script as `...`. Its print goes to stdout (capped); a failure exits 1 with FILE:LINE: message on stderr. Effects outside the script (kassa.cards.order) need --allow."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -18,6 +19,10 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "Megabytes of memory the script may use (default: [limits] script_memory_mb, 64).")
     var memory: Int?
+
+    @Option(help: ArgumentHelp("Let the script have this effect, e.g. cards.order (repeatable); without it a script has none.",
+                               valueName: "permission"))
+    var allow: [String] = []
 
     @Argument(help: "The script.")
     var file: String
@@ -33,13 +38,16 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let environment = try CommandEnvironment(global)
+            if let unknown = allow.first(where: { !PluginPermission.isKnown($0) }) {
+                throw CommandFailure("--allow \"\(unknown)\" is not a permission (known: \(PluginPermission.knownNames))")
+            }
             var limits = environment.limits
             if let timeout { limits.timeout = timeout }
             if let memory { limits.memory = memory * 1024 * 1024 }
             // A script's own output is what the user asked for: allow more of it than a plugin's.
             limits.printBytes = 16 * 1024 * 1024
             let host = environment.makeHost()
-            try host.runScript(at: file, arguments: arguments, limits: limits) { line in Output.line(line) }
+            try host.runScript(at: file, arguments: arguments, limits: limits, allow: Set(allow)) { line in Output.line(line) }
         }
     }
 }

@@ -80,7 +80,8 @@ struct CommandEnvironment {
     func makeHost() -> ScriptHost {
         let host = ScriptHost(limits: limits, logger: logger,
                               store: { try self.openStore() },
-                              cardOrders: { try self.cardOrderService() })
+                              cardOrders: { try self.cardOrderService() },
+                              grants: configuration.plugins.grants)
         // Native plugins first: a Lua plugin cannot take their names.
         host.registry.add(native: MassMailingPlugin(
             makeService: { [weak host] in

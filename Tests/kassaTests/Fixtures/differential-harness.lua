@@ -106,6 +106,7 @@ function methods.owns(c, brand, model)
 end
 function methods.has(c, field)
   local value = c[field]
+  if type(value) == "table" then return next(value) ~= nil end
   return value ~= nil and value ~= ""
 end
 function methods.attr(c, key, default)

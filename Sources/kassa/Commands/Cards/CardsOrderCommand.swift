@@ -39,6 +39,7 @@ struct CardsOrderCommand: ParsableCommand {
                 request.template = try Self.askForTemplate(error.choices, templates: service.templates, currency: currency)
                 placed = try service.order(customerNumber: number, request: request)
             }
+            environment.emit([.cardOrdered(placed)])
             if json { return try Output.json(placed) }
             let order = placed.order
             Output.line("Ordered card \(placed.cardNumber) (\(order.template), \(order.cost) \(currency)) for customer \(order.customerNumber); expected dispatch on \(order.dispatchDate).")

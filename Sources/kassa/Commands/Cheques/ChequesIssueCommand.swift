@@ -39,6 +39,7 @@ struct ChequesIssueCommand: ParsableCommand {
                 return try service.issue(chosen, file: name, directory: directory, on: CalendarDate.today(),
                                          encoder: CSVVoucherFileEncoder())
             }
+            environment.emit(issue.cheques.map(KassaEvent.chequeIssued), host: host)
             if json { return try Output.json(issue) }
             guard let batch = issue.batch else {
                 Output.line("No selected customer has points worth a cheque (\(service.rule.pointsPerCheque) points) and an e-mail address; nothing was paid out and no file was written.")

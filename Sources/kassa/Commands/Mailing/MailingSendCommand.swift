@@ -63,8 +63,10 @@ struct MailingSendCommand: ParsableCommand {
         StopSignal.install()
         let display = SendProgressDisplay(quiet: quiet)
         let pace = options ?? SendOptions(throttle: defaultThrottle(for: mailing, environment))
+        let failedBefore = try environment.failedMessages(of: mailing, service: service)
         let report = try sender.send(mailing, options: pace, progress: display.show, shouldStop: StopSignal.isSet)
         display.finish()
+        try environment.emitRun(of: mailing, report: report, failedBefore: failedBefore, service: service)
         return report
     }
 
