@@ -172,7 +172,7 @@ import Testing
         try folder.write("kassa.toml", "[shop]\nname = \"Cykelbutiken\"\n\n[smtp]\nfrom = \"Cykelbutiken <info@cykel.example>\"\n")
         let sent = try RegisterCommandTests.kassa(["mailing", "send", "1"], in: folder)
         #expect(sent.status == 0, "\(sent.stderr)")
-        let message = try String(contentsOfFile: folder.file("outbox/mail/mailing-1/100001.eml"), encoding: .utf8)
+        let message = try String(contentsOfFile: try MailingSendCommandTests.outboxFile(of: "100001", in: folder), encoding: .utf8)
         #expect(message.contains("From: Cykelbutiken <info@cykel.example>"), "\(message)")
         #expect(!message.contains("example.invalid"))
     }
