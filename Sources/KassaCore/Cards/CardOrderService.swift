@@ -107,7 +107,10 @@ public struct CardOrderService: Sendable {
             throw CardError(.noOrderService, "No card order service is configured; the order \(placed.cardNumber) cannot be sent again")
         }
         let service = try provider.get()
-        return try hand(placed) { try service.resubmit([placed.order], as: sent) }
+        // The same document as the first time: the order as it was when it went out.
+        var order = placed.order
+        order.status = .ordered
+        return try hand(placed) { try service.resubmit([order], as: sent) }
     }
 
     /// Hands a recorded order to the service through `submit` and records what became of it.
