@@ -11,7 +11,8 @@ import PackageDescription
 /// - `KassaScripting`: the `kassa` Lua API and the plugin loader;
 /// - native plugins: `KassaCSV`, `KassaSMS`, `KassaMassMailing` (the `UtskickUtskrift2` menu),
 ///   `KassaSMTP` (SMTP over SwiftNIO with TLS, MIME, DKIM);
-/// - `KassaHTTP`: a small HTTP/1.1 client on SwiftNIO (keep-alive, timeouts) for the SMS and
+/// - `KassaHTTP`: the providers' HTTP client over AsyncHTTPClient (https with the system's CAs
+///   and `ca_file`, keep-alive, timeouts, a body cap, no redirects) for the SMS and
 ///   card-ordering providers;
 /// - `kassa`: the command line.
 let package = Package(
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // The host: Lua and its sandbox.
@@ -81,13 +83,16 @@ let package = Package(
             ]
         ),
 
-        // HTTP/1.1 client for the providers (SMS, card ordering): protocol only, no business logic.
+        // The providers' HTTP client (SMS, card ordering) over AsyncHTTPClient: protocol only, no business logic.
         .target(
             name: "KassaHTTP",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,145 +1,245 @@
+import AsyncHTTPClient
+import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
-/// A small synchronous HTTP/1.1 client for one server: it keeps one connection open between
-/// requests (keep-alive) and opens a new one when the server has closed it.
+/// An HTTP/1.1 client for one provider's server, over AsyncHTTPClient: `http://` or
+/// `https://` (TLS through swift-nio-ssl, trusting the system's CAs and `caFile`), with
+/// keep-alive, timeouts, a cap on the response body, and no redirects.
 ///
 /// ```swift
-/// let client = try HTTPClient(url: "http://127.0.0.1:13013/cgi-bin/sendsms", logger: logger)
-/// let response = try client.send(.get(client.endpoint.target(adding: [("to", "+46701234567")])))
+/// let client = try HTTPClient(url: "https://api.46elks.com/a1/sms", logger: logger)
+/// let response = try await client.send(.post(client.endpoint.target, contentType: "application/json", body: body))
 /// ```
 ///
-/// The client runs its own single-thread SwiftNIO event loop; `send` blocks the calling
-/// thread until the response has arrived whole, failed, or timed out. Use it from one thread
-/// at a time: it carries one request at a time and never pipelines. Plain `http://` only;
-/// an `https://` address is refused (`HTTPClientError.Code.tlsNotSupported`).
+/// The client keeps its connections in one AsyncHTTPClient pool on the process's event-loop
+/// group, so that requests in a row share a kept-alive connection. `close()` lets them go;
+/// the next request opens a new one. It carries one request at a time per caller and never
+/// pipelines.
 ///
-/// **Resending.** The client never sends a request twice on its own. A caller that must
-/// know whether the server may have seen a request (a message that must not go out twice)
-/// calls `connect()` first, records its commit point, then `send`; a failure whose
-/// `requestMayHaveBeenSent` is false left the server untouched.
-public final class HTTPClient {
+/// **Resending.** The client never sends a request twice on its own, and it does not
+/// retry a connection that cannot be opened. A failure whose `requestMayHaveBeenSent` is
+/// false left the server untouched (the request was never written whole).
+///
+/// **Redirects** are not followed: a 3xx answer is the error `.redirected`, naming the
+/// status and where it pointed.
+public final class HTTPClient: Sendable {
     /// The server this client talks to.
     public let endpoint: HTTPEndpoint
-    /// Its timeouts and limits.
+    /// Its timeouts, limits and trust.
     public let configuration: Configuration
-    /// How many connections this client has opened so far (one while keep-alive holds).
-    public private(set) var connectionsOpened = 0
 
-    private let group: MultiThreadedEventLoopGroup
-    private var channel: Channel?
+    private let pool: NIOLockedValueBox<AsyncHTTPClient.HTTPClient?>
+    private let opened: NIOLockedValueBox<Int>
+    private let tls: TLSConfiguration?
     private let logger: Logger
 
-    /// A client for the server of `url` (an `http://` URL); no connection is opened yet.
+    /// A client for the server of `url` (`http://` or `https://`); no connection is opened yet.
     ///
-    /// - Throws: `HTTPClientError` `.invalidURL` or `.tlsNotSupported`.
+    /// - Throws: `HTTPClientError` `.invalidURL`, or `.invalidCAFile` when
+    ///   `configuration.caFile` cannot be read as PEM certificates.
     public convenience init(url: String, configuration: Configuration = Configuration(), logger: Logger) throws(HTTPClientError) {
-        self.init(endpoint: try HTTPEndpoint(url: url), configuration: configuration, logger: logger)
+        try self.init(endpoint: try HTTPEndpoint(url: url), configuration: configuration, logger: logger)
     }
 
     /// A client for `endpoint`; no connection is opened yet.
-    public init(endpoint: HTTPEndpoint, configuration: Configuration = Configuration(), logger: Logger) {
+    ///
+    /// - Throws: `HTTPClientError` `.invalidCAFile` when `configuration.caFile` cannot be
+    ///   read as PEM certificates.
+    public init(endpoint: HTTPEndpoint, configuration: Configuration = Configuration(), logger: Logger) throws(HTTPClientError) {
         self.endpoint = endpoint
         self.configuration = configuration
         self.logger = logger
-        self.group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        self.pool = NIOLockedValueBox(nil)
+        self.opened = NIOLockedValueBox(0)
+        self.tls = try Self.tlsConfiguration(caFile: configuration.caFile)
     }
 
     deinit {
         close()
-        try? group.syncShutdownGracefully()
     }
 
-    /// Whether a connection is open right now (the server may still close it at any moment).
-    public var isConnected: Bool { channel?.isActive ?? false }
+    /// How many connections this client has opened so far (one while keep-alive holds).
+    public var connectionsOpened: Int { opened.withLockedValue { $0 } }
 
-    /// Opens a connection unless one is open already.
+    /// Sends `request` and waits for the whole response. Any status but a redirect is a
+    /// response; only a failure to get one throws.
     ///
-    /// - Throws: `HTTPClientError` `.connectFailed`; nothing reached the server.
-    public func connect() throws(HTTPClientError) {
-        _ = try openChannel()
-    }
-
-    /// Sends `request` and waits for the whole response, on the open connection or a new
-    /// one. Any status is a response; only a failure to get one throws.
-    ///
-    /// - Throws: `HTTPClientError`: `.connectFailed` (nothing was sent), `.timedOut`,
-    ///   `.connectionClosed`, `.invalidResponse`, `.responseTooLarge`. After any of these
-    ///   but `.connectFailed` the connection is closed.
-    public func send(_ request: HTTPRequest) throws(HTTPClientError) -> HTTPResponse {
-        let channel = try openChannel()
-
-        var headers = HTTPHeaders()
-        headers.reserveCapacity(request.headers.count + 4)
-        headers.add(name: "Host", value: endpoint.hostHeader)
-        headers.add(name: "User-Agent", value: configuration.userAgent)
-        for header in request.headers { headers.add(name: header.name, value: header.value) }
-        var body: ByteBuffer?
-        if !request.body.isEmpty || request.method != .get {
-            headers.replaceOrAdd(name: "Content-Length", value: String(request.body.count))
-            if !request.body.isEmpty { body = channel.allocator.buffer(bytes: request.body) }
-        }
-        let head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.method.rawValue),
-                                   uri: request.target, headers: headers)
-
-        let response = channel.eventLoop.makePromise(of: HTTPResponse.self)
-        let exchange = HTTPExchange(head: head, body: body, response: response,
-                                    timeout: .nanoseconds(Int64(configuration.responseTimeout * 1e9)),
-                                    maximumBodySize: configuration.maximumBodySize, server: endpoint.description)
-        let server = endpoint.description
-        // A write that never reaches the handler (the connection closed in between) must
-        // still end the wait.
-        channel.writeAndFlush(exchange).whenFailure { error in
-            response.fail(HTTPClientError(.connectionClosed, "The connection to the HTTP server \(server) closed before the request was written whole: \(error)"))
-        }
+    /// - Throws: `HTTPClientError`: `.connectFailed` or `.tlsFailed` (nothing was sent),
+    ///   `.timedOut`, `.connectionClosed`, `.invalidResponse`, `.responseTooLarge`,
+    ///   `.redirected`.
+    public func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse {
+        let (future, collector) = start(request)
         do {
-            return try response.futureResult.wait()
-        } catch let error as HTTPClientError {
-            throw error
+            return try await future.get()
         } catch {
-            throw HTTPClientError(.connectionClosed, "The exchange with the HTTP server \(server) failed: \(error)")
+            throw translate(error, sent: collector.requestWasSent)
         }
     }
 
-    /// Closes the connection, if one is open; the next request opens a new one.
+    /// `send(_:)` for a caller that is synchronous by contract (a `MessageTransport`, a
+    /// `CardOrderProvider`): blocks the calling thread, never an event loop (NIO traps a
+    /// wait there), until the response has arrived whole, failed, or timed out.
+    public func sendAndWait(_ request: HTTPRequest) throws(HTTPClientError) -> HTTPResponse {
+        let (future, collector) = start(request)
+        do {
+            return try future.wait()
+        } catch {
+            throw translate(error, sent: collector.requestWasSent)
+        }
+    }
+
+    /// Lets the kept-alive connections go; the next request opens a new one. Does not wait
+    /// for them to close.
     public func close() {
-        guard let channel else { return }
-        self.channel = nil
-        try? channel.close().wait()
+        guard let client = pool.withLockedValue({ pool -> AsyncHTTPClient.HTTPClient? in
+            defer { pool = nil }
+            return pool
+        }) else { return }
+        let logger = logger
+        client.shutdown { error in
+            if let error { logger.debug("The HTTP connection pool did not shut down cleanly", metadata: ["error": "\(error)"]) }
+        }
     }
 
-    private func openChannel() throws(HTTPClientError) -> Channel {
-        if let channel, channel.isActive { return channel }
-        if channel != nil {
-            logger.debug("The HTTP server closed the kept-alive connection; opening a new one", metadata: ["server": "\(endpoint)"])
-            channel = nil
-        }
-        let bootstrap = ClientBootstrap(group: group)
-            .connectTimeout(.nanoseconds(Int64(configuration.connectTimeout * 1e9)))
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandler(HTTPExchangeHandler())
-                }
-            }
+    // MARK: - The exchange
+
+    private func start(_ request: HTTPRequest) -> (EventLoopFuture<HTTPResponse>, ResponseCollector) {
+        let collector = ResponseCollector(server: endpoint, maximumBodySize: configuration.maximumBodySize)
+        let client = client()
+        let prepared: AsyncHTTPClient.HTTPClient.Request
         do {
-            let opened = try bootstrap.connect(host: endpoint.host, port: endpoint.port).wait()
-            channel = opened
-            connectionsOpened += 1
-            logger.debug("Connected to the HTTP server", metadata: ["server": "\(endpoint)", "connections": "\(connectionsOpened)"])
-            return opened
+            var headers = HTTPHeaders()
+            headers.reserveCapacity(request.headers.count + 2)
+            headers.add(name: "User-Agent", value: configuration.userAgent)
+            for header in request.headers { headers.add(name: header.name, value: header.value) }
+            if request.body.isEmpty && request.method != .get {
+                headers.replaceOrAdd(name: "Content-Length", value: "0")
+            }
+            prepared = try AsyncHTTPClient.HTTPClient.Request(
+                url: endpoint.url(of: request.target), method: HTTPMethod(rawValue: request.method.rawValue),
+                headers: headers, body: request.body.isEmpty ? nil : .bytes(request.body))
         } catch {
-            throw HTTPClientError(.connectFailed, "No connection could be opened to the HTTP server \(endpoint): \(Self.reason(of: error))")
+            let failure = HTTPClientError(.invalidURL, "The request target \(HTTPEndpoint.quoted(request.target)) cannot be sent to the HTTP server \(endpoint): \(error)")
+            return (client.eventLoopGroup.any().makeFailedFuture(failure), collector)
         }
+        let deadline = NIODeadline.now() + Self.amount(configuration.connectTimeout + configuration.responseTimeout)
+        let task = client.execute(request: prepared, delegate: collector, deadline: deadline, logger: logger)
+        return (task.futureResult, collector)
+    }
+
+    /// The pool, made on first use and again after `close()`.
+    private func client() -> AsyncHTTPClient.HTTPClient {
+        pool.withLockedValue { pool in
+            if let pool { return pool }
+            var settings = AsyncHTTPClient.HTTPClient.Configuration(
+                tlsConfiguration: tls, redirectConfiguration: .disallow,
+                timeout: .init(connect: Self.amount(configuration.connectTimeout), read: Self.amount(configuration.responseTimeout)),
+                decompression: .disabled)
+            settings.httpVersion = .http1Only
+            // A connection that cannot be opened fails the request at once with its own
+            // reason; retrying until the connect timeout would only hide it.
+            settings.connectionPool.retryConnectionEstablishment = false
+            settings.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 1
+            let opened = opened
+            let logger = logger
+            let server = endpoint.description
+            settings.http1_1ConnectionDebugInitializer = { channel in
+                let count = opened.withLockedValue { count in
+                    count += 1
+                    return count
+                }
+                logger.debug("Connected to the HTTP server", metadata: ["server": "\(server)", "connections": "\(count)"])
+                return channel.eventLoop.makeSucceededVoidFuture()
+            }
+            let made = AsyncHTTPClient.HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: settings,
+                                                  backgroundActivityLogger: logger)
+            pool = made
+            return made
+        }
+    }
+
+    /// The error for what AsyncHTTPClient or NIO reported, named after the server.
+    private func translate(_ error: any Error, sent: Bool) -> HTTPClientError {
+        if let error = error as? HTTPClientError { return error }
+        let server = endpoint.description
+        if let error = error as? AsyncHTTPClient.HTTPClientError {
+            switch error {
+            case .readTimeout, .deadlineExceeded:
+                if sent {
+                    return HTTPClientError(.timedOut, "The HTTP server \(server) did not answer within \(Self.seconds(configuration.responseTimeout))")
+                }
+                return HTTPClientError(.connectFailed, "No connection could be opened to the HTTP server \(server) within \(Self.seconds(configuration.connectTimeout))")
+            case .connectTimeout, .tlsHandshakeTimeout:
+                return HTTPClientError(.connectFailed, "No connection could be opened to the HTTP server \(server) within \(Self.seconds(configuration.connectTimeout))",
+                                       requestMayHaveBeenSent: sent)
+            case .invalidURL, .emptyHost, .emptyScheme:
+                return HTTPClientError(.invalidURL, "The address of the HTTP server \(server) cannot be used: \(error)")
+            default:
+                break
+            }
+        }
+        if !sent {
+            if Self.isTLSFailure(error) {
+                let hint = endpoint.usesTLS
+                    ? "; when a private CA signed its certificate, give that CA's certificate with ca_file"
+                    : ""
+                return HTTPClientError(.tlsFailed, "The TLS handshake with the HTTP server \(server) failed (\(Self.reason(of: error)))\(hint)")
+            }
+            return HTTPClientError(.connectFailed, "No connection could be opened to the HTTP server \(server): \(Self.reason(of: error))")
+        }
+        if error is HTTPParserError {
+            return HTTPClientError(.invalidResponse, "The HTTP server \(server) sent an answer that is not HTTP/1.1 (\(error))")
+        }
+        return HTTPClientError(.connectionClosed, "The connection to the HTTP server \(server) broke before its answer was complete (\(Self.reason(of: error)))")
+    }
+
+    private static func isTLSFailure(_ error: any Error) -> Bool {
+        error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError
     }
 
     private static func reason(of error: any Error) -> String {
-        if let error = error as? IOError { return error.description }
-        if let error = error as? ChannelError, case .connectTimeout(let amount) = error {
-            return "no answer within \(Double(amount.nanoseconds) / 1e9) seconds"
+        if let error = error as? NIOSSLError, case .handshakeFailed(let detail) = error {
+            if "\(detail)".contains("CERTIFICATE_VERIFY_FAILED") {
+                return "its certificate is not signed by a trusted CA: CERTIFICATE_VERIFY_FAILED"
+            }
+            return "\(detail)"
+        }
+        if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
+            return "\(first.error)"
+        }
+        if let error = error as? AsyncHTTPClient.HTTPClientError, error == .remoteConnectionClosed {
+            return "the server closed the connection"
         }
         return "\(error)"
+    }
+
+    private static func tlsConfiguration(caFile: String?) throws(HTTPClientError) -> TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        guard let caFile, !caFile.isEmpty else { return tls }
+        let certificates: [NIOSSLCertificate]
+        do {
+            certificates = try NIOSSLCertificate.fromPEMFile(caFile)
+        } catch {
+            let problem = FileManager.default.isReadableFile(atPath: caFile) ? "it holds no PEM certificate (\(error))" : "it cannot be read"
+            throw HTTPClientError(.invalidCAFile, "The CA file \(HTTPEndpoint.quoted(caFile)) cannot be used: \(problem)")
+        }
+        guard !certificates.isEmpty else {
+            throw HTTPClientError(.invalidCAFile, "The CA file \(HTTPEndpoint.quoted(caFile)) holds no PEM certificate")
+        }
+        tls.additionalTrustRoots = [.certificates(certificates)]
+        return tls
+    }
+
+    private static func amount(_ seconds: Double) -> TimeAmount {
+        .nanoseconds(Int64(max(0, seconds) * 1e9))
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) seconds" : "\(value) seconds"
     }
 }

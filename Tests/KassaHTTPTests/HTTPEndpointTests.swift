@@ -30,13 +30,23 @@ struct HTTPEndpointTests {
         #expect(endpoint.hostHeader == "[::1]:8080")
     }
 
-    @Test("https is refused with a sentence saying TLS is not supported yet")
-    func httpsRefused() {
-        let error = #expect(throws: HTTPClientError.self) { try HTTPEndpoint(url: "https://api.46elks.com/a1/sms") }
-        #expect(error?.code == .tlsNotSupported)
-        #expect(error?.message.contains("\"https://api.46elks.com/a1/sms\"") == true)
-        #expect(error?.message.contains("TLS is not supported") == true)
-        #expect(error?.requestMayHaveBeenSent == false)
+    @Test("An https URL has port 443 unless it names one, and no port in its Host header")
+    func https() throws {
+        let endpoint = try HTTPEndpoint(url: "https://api.46elks.com/a1/sms")
+        #expect(endpoint.scheme == "https" && endpoint.usesTLS)
+        #expect(endpoint.port == 443)
+        #expect(endpoint.hostHeader == "api.46elks.com")
+        #expect(endpoint.url(of: "/a1/sms?x=1") == "https://api.46elks.com/a1/sms?x=1")
+        #expect(try HTTPEndpoint(url: "https://127.0.0.1:8443/").hostHeader == "127.0.0.1:8443")
+        #expect(try HTTPEndpoint(url: "HTTPS://sms.example:443/").url(of: "/") == "https://sms.example/")
+    }
+
+    @Test("Loopback hosts are told apart from names that only look like them", arguments: [
+        ("http://127.0.0.1:13013/", true), ("http://127.10.0.3/", true), ("http://localhost/", true), ("http://[::1]:80/", true),
+        ("http://127.example.com/", false), ("http://10.0.0.5/", false), ("https://api.46elks.com/", false),
+    ])
+    func loopback(url: String, expected: Bool) throws {
+        #expect(try HTTPEndpoint(url: url).isLoopback == expected)
     }
 
     @Test("Other schemes, missing hosts and credentials in the URL are invalid", arguments: [

@@ -221,4 +221,87 @@ import Testing
         #expect(refused.stderr.contains("refused the order (422)"))
         #expect(try server.requests().count == 3)
     }
+
+    /// Issue 12, item 7: an order whose answer was lost may exist at the service. It stays
+    /// `unknown` (never withdrawn), `kassa cards list` shows it, and `kassa cards retry`
+    /// sends the same batch with the same Idempotency-Key.
+    @Test func aLostAnswerLeavesTheOrderUnknownAndARetrySendsTheSameBatch() throws {
+        let server = try ScriptedHTTPServer(responses: [.init(action: .drop)])
+        defer { server.stop() }
+        let shop = try LoyaltyShop(config: Self.httpService(server))
+        let lost = try shop.run(["cards", "order", "4", "--template", "GOLD"])
+        #expect(lost.status == 1)
+        #expect(lost.stderr.contains("may have reached the service and is recorded as unknown"), "\(lost.stderr)")
+        #expect(lost.stderr.contains("kassa cards retry 4 ORD-000001"), "\(lost.stderr)")
+        let sent = try server.requests()
+        #expect(sent.count == 3)
+        let key = try #require(sent.first?.headers["idempotency-key"])
+        #expect(sent.allSatisfy { $0.headers["idempotency-key"] == key && $0.body == sent[0].body })
+
+        let cards = try #require(try shop.json(["cards", "list", "4"]) as? [[String: Any]])
+        #expect(cards.map { $0["number"] as? String } == ["ORD-000001"])
+        #expect(cards.first?["status"] as? String == "unknown")
+        let order = try #require(cards.first?["order"] as? [String: Any])
+        #expect((order["receipt"] as? [String: Any])?["batch_id"] as? String == key)
+        #expect(try shop.run(["cards", "list", "4"]).stdout.hasPrefix("ORD-000001  GOLD  unknown  "))
+
+        try server.setResponses([.json(201, #"{"id": "K-9"}"#)])
+        let retried = try shop.run(["cards", "retry", "4", "ORD-000001"])
+        #expect(retried.status == 0, "\(retried.stderr)")
+        #expect(retried.stdout.contains("The order service took card order ORD-000001 of customer 4 in batch \(key)"))
+        let again = try server.requests()
+        #expect(again.count == 4)
+        #expect(again[3].headers["idempotency-key"] == key)
+        #expect(again[3].body == sent[0].body, "the same batch, to the byte")
+        let after = try #require(try shop.json(["cards", "list", "4"]) as? [[String: Any]])
+        #expect(after.first?["status"] as? String == "submitted")
+        #expect(((after.first?["order"] as? [String: Any])?["receipt"] as? [String: Any])?["reference"] as? String == "K-9")
+
+        let notAgain = try shop.run(["cards", "retry", "4", "ORD-000001"])
+        #expect(notAgain.status == 1)
+        #expect(notAgain.stderr.contains("is submitted; only an order whose outcome is unknown is sent again"), "\(notAgain.stderr)")
+        #expect(try shop.run(["cards", "retry", "4", "ORD-000404"]).stderr.contains("has no card order \"ORD-000404\""))
+    }
+
+    @Test func aLateAnswerLeavesTheOrderUnknownAndA409OnRetryMeansTheServiceHasIt() throws {
+        let server = try ScriptedHTTPServer(responses: [.init(status: 201, body: "{}", delay: 2)])
+        defer { server.stop() }
+        let shop = try LoyaltyShop(config: Self.httpService(server, extra: "timeout = 0.3\n"))
+        let late = try shop.run(["cards", "order", "4", "--template", "GOLD"])
+        #expect(late.status == 1)
+        #expect(late.stderr.contains("did not answer within 0.3 seconds"), "\(late.stderr)")
+        #expect(late.stderr.contains("recorded as unknown"), "\(late.stderr)")
+        #expect((try shop.json(["cards", "list", "4"]) as? [[String: Any]])?.first?["status"] as? String == "unknown")
+
+        try server.setResponses([.json(409, #"{"error": "an order with this Idempotency-Key exists", "id": "K-1"}"#)])
+        let retried = try #require(try shop.json(["cards", "retry", "4", "ORD-000001", "--json"]) as? [String: Any])
+        #expect(retried["status"] as? String == "submitted")
+        #expect((retried["receipt"] as? [String: Any])?["reference"] as? String == "K-1")
+        let requests = try server.requests()
+        #expect(Set(requests.map { $0.headers["idempotency-key"] }).count == 1)
+        #expect((try shop.json(["cards", "list", "4"]) as? [[String: Any]])?.first?["status"] as? String == "submitted")
+    }
+
+    @Test func anOrderThatReachedNoServiceIsWithdrawnAndA409IsTaken() throws {
+        let port = try LoopbackPort.free(1)[0]
+        let shop = try LoyaltyShop(config: Self.twoTemplates.replacingOccurrences(
+            of: "provider = \"file\"", with: "provider = \"http\"\nurl = \"http://127.0.0.1:\(port)/orders\"\nconnect_timeout = 1"))
+        let refused = try shop.run(["cards", "order", "4", "--template", "GOLD"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("did not take the order after 3 attempts"), "\(refused.stderr)")
+        #expect((try shop.json(["cards", "list", "4"]) as? [Any])?.isEmpty == true)
+
+        let server = try ScriptedHTTPServer(responses: [.json(409, "{}")])
+        defer { server.stop() }
+        let existing = try LoyaltyShop(config: Self.httpService(server))
+        let taken = try existing.run(["cards", "order", "4", "--template", "GOLD"])
+        #expect(taken.status == 0, "\(taken.stderr)")
+        #expect((try existing.json(["cards", "list", "4"]) as? [[String: Any]])?.first?["status"] as? String == "submitted")
+    }
+
+    /// `[cards]` with the http order service at `server`.
+    static func httpService(_ server: ScriptedHTTPServer, extra: String = "") -> String {
+        twoTemplates.replacingOccurrences(of: "provider = \"file\"",
+                                          with: "provider = \"http\"\nurl = \"\(server.url("/orders"))\"\n\(extra)")
+    }
 }

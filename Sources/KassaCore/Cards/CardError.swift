@@ -43,6 +43,11 @@ public struct CardError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let providerUnavailable = Code(rawValue: "provider_unavailable")
         /// The order service answered that it will not take the order (HTTP 4xx).
         public static let providerRefused = Code(rawValue: "provider_refused")
+        /// The order went to the order service and no answer came; it is recorded as
+        /// `unknown` and `kassa cards retry` asks again with the same `Idempotency-Key`.
+        public static let outcomeUnknown = Code(rawValue: "outcome_unknown")
+        /// Only an order whose outcome is unknown is sent again (`kassa cards retry`).
+        public static let notRetryable = Code(rawValue: "not_retryable")
         /// No customer has the number the order or listing names.
         public static let unknownCustomer = Code(rawValue: "unknown_customer")
         /// The customer has no card of the number given.

@@ -10,6 +10,10 @@ public struct CardOrder: Sendable, Hashable, Codable {
         case ordered
         /// Handed to the order service.
         case submitted
+        /// Sent to the order service, and no answer came: the service may have taken it.
+        /// Never withdrawn while it may exist there; `kassa cards retry` sends it again
+        /// with the same batch id as `Idempotency-Key`, which a service recognises.
+        case unknown
     }
 
     /// The customer the card is for.

@@ -11,7 +11,9 @@ public struct PlacedCardOrder: Sendable, Hashable, Codable {
     public var cardNumber: String
     /// The order as checked and scheduled; its `status` is the order's.
     public var order: CardOrder
-    /// What the order service said when it took the order; `nil` before that.
+    /// What the order service said when it took the order; `nil` before that. For an
+    /// `unknown` order, the batch as it was sent (no `reference`): its id is the
+    /// `Idempotency-Key` a retry sends again.
     public var receipt: CardOrderReceipt?
 
     /// A recorded order from its parts.

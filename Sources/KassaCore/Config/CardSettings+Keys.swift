@@ -11,7 +11,7 @@ extension CardSettings {
                          default: .value("[]"), example: "[\"2026-12-24\", \"2026-12-25\"]"),
         ConfigurationKey("url", type: "text", meaning: "Where the \"http\" order service takes orders.",
                          default: .unset("required by provider = \"http\""), example: "\"http://127.0.0.1:8080/orders\""),
-    ]
+    ] + HTTPConnectionSettings.keys(of: "card order")
 
     /// The keys of one `[[cards.templates]]`.
     public static let templateKeys: [ConfigurationKey] = [

@@ -6,8 +6,8 @@ public struct CardSettings: Sendable, Hashable {
         case none
         /// Orders are written as files to the outbox folder.
         case file
-        /// Orders are posted as JSON to the order service's URL. Accepted in the
-        /// configuration; ordering through it is not available yet and says so.
+        /// Orders are posted as JSON to the order service's URL (`url`), with an
+        /// `Idempotency-Key` per batch.
         case http
     }
 
@@ -46,8 +46,10 @@ public struct CardSettings: Sendable, Hashable {
     /// The designs that can be ordered (`[[cards.templates]]`). None by default: no card
     /// and no price is invented, so ordering refuses until the file names one.
     public var templates: [Template]
-    /// Where the `http` order service takes orders (`url`, `http://…`).
+    /// Where the `http` order service takes orders (`url`, `https://…` or `http://…`).
     public var url: String?
+    /// `ca_file`, `connect_timeout` and `timeout` for the `http` order service.
+    public var connection = HTTPConnectionSettings()
 
     /// Settings from their parts; every part has the default of a fresh machine.
     public init(

@@ -60,6 +60,7 @@ extension KassaConfiguration {
         }
         if let section = try root.subsection("sms") {
             try decodeSMS(section, into: &configuration.sms)
+            try decodeConnection(section, into: &configuration.sms.connection, baseDirectory: base)
             warnings += section.unknownKeys(known: Keys.sms)
         }
         if let section = try root.subsection("throttle") {
@@ -77,6 +78,7 @@ extension KassaConfiguration {
         }
         if let section = try root.subsection("cards") {
             try decodeCards(section, into: &configuration.cards, warnings: &warnings)
+            try decodeConnection(section, into: &configuration.cards.connection, baseDirectory: base)
             warnings += section.unknownKeys(known: Keys.cards)
         }
         if let section = try root.subsection("plugins") {
@@ -256,6 +258,21 @@ extension KassaConfiguration {
         }
     }
 
+    /// `ca_file`, `connect_timeout` and `timeout` of a section whose provider speaks HTTP.
+    private static func decodeConnection(
+        _ section: Section, into connection: inout HTTPConnectionSettings, baseDirectory: String
+    ) throws(KassaConfigurationError) {
+        if let file = try section.string("ca_file", expected: "the path of a PEM file of CA certificates in quotes", where: isNotBlank) {
+            connection.caFilePath = resolve(file, against: baseDirectory)
+        }
+        if let seconds = try section.number("connect_timeout", expected: "a number of seconds above 0", where: { $0 > 0 }) {
+            connection.connectTimeout = seconds
+        }
+        if let seconds = try section.number("timeout", expected: "a number of seconds above 0", where: { $0 > 0 }) {
+            connection.timeout = seconds
+        }
+    }
+
     private static func decodeThrottle(_ section: Section, into throttle: inout ThrottleSettings) throws(KassaConfigurationError) {
         if let batch = try section.integer("batch", expected: "a whole number of at least 0 (0 means no pauses)", in: 0...Int.max) {
             throttle.batch = batch
@@ -287,7 +304,7 @@ extension KassaConfiguration {
         if let holidays = try section.dates("holidays") {
             cards.holidays = holidays
         }
-        if let url = try section.string("url", expected: "the order service's address in quotes, like \"http://127.0.0.1:8080/orders\"") {
+        if let url = try section.string("url", expected: "the order service's address in quotes, like \"https://cards.example.com/orders\"") {
             cards.url = url
         }
         if let sections = try section.tables("templates") {

@@ -13,5 +13,5 @@ extension SMSSettings {
                          default: .required("sending SMS"), example: "\"Cykelbutik\""),
         ConfigurationKey("price_per_segment", type: "amount of at least 0", meaning: "What one SMS segment costs, in [shop] currency, for cost previews.",
                          default: .value("0"), example: "0.45"),
-    ]
+    ] + HTTPConnectionSettings.keys(of: "SMS")
 }

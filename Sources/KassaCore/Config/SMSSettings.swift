@@ -8,13 +8,14 @@ public struct SMSSettings: Sendable, Hashable {
         case file
         /// Kannel's `sendsms` HTTP interface at `url`.
         case kannel
-        /// An HTTP JSON provider at `url`.
+        /// An HTTP provider of the 46elks/Twilio kind at `url` (`https://`).
         case http
     }
 
     /// Where messages go. Default `.file`.
     public var provider: Provider
-    /// The provider's address; required for `kannel` and `http`.
+    /// The provider's address; required for `kannel` and `http`. `https://` for a provider
+    /// on the internet: with a login, plain `http://` is accepted only to this machine.
     public var url: String?
     /// The login at the provider.
     public var username: String?
@@ -24,6 +25,8 @@ public struct SMSSettings: Sendable, Hashable {
     public var sender: String?
     /// What one SMS segment costs, in the shop's currency, for cost previews. Default 0.
     public var pricePerSegment: Double
+    /// `ca_file`, `connect_timeout` and `timeout` for the `kannel` and `http` providers.
+    public var connection: HTTPConnectionSettings
 
     /// Settings from their parts; every part has the default of a fresh machine.
     public init(
@@ -32,7 +35,8 @@ public struct SMSSettings: Sendable, Hashable {
         username: String? = nil,
         passwordEnvironmentVariable: String? = nil,
         sender: String? = nil,
-        pricePerSegment: Double = 0
+        pricePerSegment: Double = 0,
+        connection: HTTPConnectionSettings = HTTPConnectionSettings()
     ) {
         self.provider = provider
         self.url = url
@@ -40,6 +44,7 @@ public struct SMSSettings: Sendable, Hashable {
         self.passwordEnvironmentVariable = passwordEnvironmentVariable
         self.sender = sender
         self.pricePerSegment = pricePerSegment
+        self.connection = connection
     }
 
     /// The password, read from the environment variable that `password_env` names.

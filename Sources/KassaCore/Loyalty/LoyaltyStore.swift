@@ -65,6 +65,12 @@ public protocol LoyaltyStore: Sendable {
     /// - Throws: `CardError` `database`.
     func markCardOrderSubmitted(_ id: Int64, receipt: CardOrderReceipt) throws -> PlacedCardOrder
 
+    /// Marks a recorded order, and its card, `unknown`: it went to the order service and
+    /// no answer came. `sent` is the batch as it went out, for a retry with the same id.
+    ///
+    /// - Throws: `CardError` `database`.
+    func markCardOrderUnknown(_ id: Int64, sent: CardOrderReceipt) throws -> PlacedCardOrder
+
     /// Removes a recorded order and its card again: the order service did not take it.
     ///
     /// - Throws: `CardError` `database`.

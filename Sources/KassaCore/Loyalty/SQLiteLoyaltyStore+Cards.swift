@@ -28,19 +28,13 @@ extension SQLiteLoyaltyStore {
 
     public func markCardOrderSubmitted(_ id: Int64, receipt: CardOrderReceipt) throws -> PlacedCardOrder {
         try cardAccess("mark card order \(id) submitted") {
-            try database.write { db in
-                var placed = try Self.order(id, db)
-                placed.order.status = .submitted
-                placed.receipt = receipt
-                try db.execute(sql: "UPDATE loyalty_card_order SET status = ?, receipt = ? WHERE id = ?",
-                               arguments: [CardOrder.Status.submitted.rawValue, try Self.json(receipt), id])
-                var customer = try Self.customer(placed.order.customerNumber, db)
-                for index in customer.cards.indices where customer.cards[index].number == placed.cardNumber {
-                    customer.cards[index].status = CardOrder.Status.submitted.rawValue
-                }
-                try Self.saveCards(of: customer, db)
-                return placed
-            }
+            try database.write { db in try Self.mark(id, .submitted, receipt: receipt, db) }
+        }
+    }
+
+    public func markCardOrderUnknown(_ id: Int64, sent: CardOrderReceipt) throws -> PlacedCardOrder {
+        try cardAccess("mark card order \(id) unknown") {
+            try database.write { db in try Self.mark(id, .unknown, receipt: sent, db) }
         }
     }
 
@@ -97,6 +91,22 @@ extension SQLiteLoyaltyStore {
     private static func saveCards(of customer: Customer, _ db: Database) throws {
         try db.execute(sql: "UPDATE customer SET cards = ?, version = version + 1 WHERE number_key = ?",
                        arguments: [StoredJSON.cardsText(customer.cards), Customer.numberKey(customer.number)])
+    }
+
+    /// Gives an order and its card `status`, keeping `receipt` (for `unknown`, the batch as
+    /// sent), inside the caller's transaction.
+    private static func mark(_ id: Int64, _ status: CardOrder.Status, receipt: CardOrderReceipt, _ db: Database) throws -> PlacedCardOrder {
+        var placed = try order(id, db)
+        placed.order.status = status
+        placed.receipt = receipt
+        try db.execute(sql: "UPDATE loyalty_card_order SET status = ?, receipt = ? WHERE id = ?",
+                       arguments: [status.rawValue, try json(receipt), id])
+        var customer = try Self.customer(placed.order.customerNumber, db)
+        for index in customer.cards.indices where customer.cards[index].number == placed.cardNumber {
+            customer.cards[index].status = status.rawValue
+        }
+        try saveCards(of: customer, db)
+        return placed
     }
 
     private static func order(_ id: Int64, _ db: Database) throws -> PlacedCardOrder {

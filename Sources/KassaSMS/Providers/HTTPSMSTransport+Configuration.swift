@@ -33,7 +33,7 @@ extension HTTPSMSTransport {
             }
         }
 
-        /// The address messages are posted to (`http://…`).
+        /// The address messages are posted to (`https://…`, or `http://…` on this machine).
         public var url: String
         /// The basic-authentication login; `nil` sends no `Authorization`.
         public var username: String?
@@ -47,7 +47,7 @@ extension HTTPSMSTransport {
         public var fieldNames: FieldNames
         /// The header that carries the idempotency key; `nil` for none.
         public var idempotencyHeader: String?
-        /// Timeouts of the connection.
+        /// Timeouts, the body cap and the CA file of the connection.
         public var http: HTTPClient.Configuration
 
         /// A configuration from its parts; 46elks' form by default.

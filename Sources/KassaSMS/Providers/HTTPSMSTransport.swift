@@ -14,8 +14,10 @@ import Logging
 /// Answers, as `HTTPSMSReply` reads them: 2xx is `.sent`, with the provider's message id
 /// (`id`, `sid`, `message_id` or `messageId` of a JSON answer) as the reference; 429 and
 /// 5xx are `.retry`; 401 is `.sessionFailed` (the credentials, not the message); any other
-/// status is `.failed` with the provider's own explanation. No connection before the commit
-/// point is `.sessionFailed`; a connection lost after it is `.unknown`.
+/// status is `.failed` with the provider's own explanation. The address may be `https://`
+/// (46elks and Twilio speak nothing else); a redirect is `.failed`. No connection (the request
+/// never written) is `.sessionFailed`: no message can go until the provider is reachable; a
+/// connection lost after the request was written is `.unknown`.
 public final class HTTPSMSTransport: MessageTransport {
     /// Always `.sms`.
     public let channel = Channel.sms
@@ -28,7 +30,8 @@ public final class HTTPSMSTransport: MessageTransport {
 
     /// A transport for the provider at `configuration.url`; nothing is connected yet.
     ///
-    /// - Throws: `SMSTransportError` `.invalidURL` when the URL is not `http://`.
+    /// - Throws: `SMSTransportError` `.invalidURL` when the URL is not `http://` or
+    ///   `https://`, `.invalidCAFile` when `ca_file` cannot be read.
     public init(configuration: Configuration, logger: Logger) throws(SMSTransportError) {
         self.configuration = configuration
         self.logger = logger
@@ -53,7 +56,6 @@ public final class HTTPSMSTransport: MessageTransport {
         } catch {
             return .failed(reason: "The SMS to \(message.address) cannot be encoded: \(error).")
         }
-        if let reason = exchange.open() { return .sessionFailed(reason: reason) }
         do {
             try commit()
         } catch {
@@ -74,13 +76,15 @@ public final class HTTPSMSTransport: MessageTransport {
                 return .sessionFailed(reason: "\(exchange.provider) refused the credentials (\(reply.summary)); check the [sms] settings.")
             }
         case .notSent(let reason):
-            return .retry(reason: reason)
+            return .sessionFailed(reason: reason)
+        case .refused(let reason):
+            return .failed(reason: "\(exchange.provider) did not take the message to \(message.address): \(reason)")
         case .lost(let reason):
             return .unknown(reason: reason)
         }
     }
 
-    /// Closes the connection or file; the next message opens a new one.
+    /// Lets the kept-alive connection go; the next message opens a new one.
     public func close() {
         client.close()
     }

@@ -26,8 +26,9 @@ import Logging
 /// sending it again would send it twice), a temporary failure is `.retry`, a refused
 /// login (`Authorization failed`) is `.sessionFailed` (no message can go until it is
 /// fixed), any other refusal (`Not routable`) is `.failed` with Kannel's words. No
-/// connection before the commit point is `.sessionFailed`; a connection lost after it is
-/// `.unknown`. Kannel gives no message id, so `reference` is `nil`.
+/// connection (the request never written) is `.sessionFailed`; a connection lost after the
+/// request was written is `.unknown`; a redirect is `.failed`. Kannel gives no message id,
+/// so `reference` is `nil`.
 public final class KannelSMSTransport: MessageTransport {
     /// Always `.sms`.
     public let channel = Channel.sms
@@ -43,7 +44,7 @@ public final class KannelSMSTransport: MessageTransport {
         /// The sender shown on phones (`from`); `nil` leaves it to the gateway's
         /// `global-sender`.
         public var sender: String?
-        /// Timeouts of the connection.
+        /// Timeouts, the body cap and the CA file of the connection.
         public var http: HTTPClient.Configuration
 
         /// A configuration from its parts.
@@ -66,7 +67,8 @@ public final class KannelSMSTransport: MessageTransport {
 
     /// A transport for the gateway at `configuration.url`; nothing is connected yet.
     ///
-    /// - Throws: `SMSTransportError` `.invalidURL` when the URL is not `http://`.
+    /// - Throws: `SMSTransportError` `.invalidURL` when the URL is not `http://` or
+    ///   `https://`, `.invalidCAFile` when `ca_file` cannot be read.
     public init(configuration: Configuration, logger: Logger) throws(SMSTransportError) {
         self.configuration = configuration
         self.logger = logger
@@ -84,7 +86,6 @@ public final class KannelSMSTransport: MessageTransport {
         case .success(let built): requests = built
         case .failure(let problem): return .failed(reason: problem.reason)
         }
-        if let reason = exchange.open() { return .sessionFailed(reason: reason) }
         do {
             try commit()
         } catch {
@@ -114,8 +115,12 @@ public final class KannelSMSTransport: MessageTransport {
                 case .temporary, .refused, .unauthorized:
                     return .unknown(reason: "\(exchange.provider) refused \(part) to \(message.address) (\(reply.summary)) after accepting the parts before it; the phone may show part of the text.")
                 }
+            case .refused(let reason) where index == 0:
+                return .failed(reason: "\(exchange.provider) did not take the message to \(message.address): \(reason)")
+            case .refused(let reason):
+                return .unknown(reason: "\(exchange.provider) did not take \(part) to \(message.address) after accepting the parts before it: \(reason)")
             case .notSent(let reason) where index == 0:
-                return .retry(reason: reason)
+                return .sessionFailed(reason: reason)
             case .notSent(let reason):
                 return .unknown(reason: "\(part.prefix(1).uppercased() + part.dropFirst()) to \(message.address) could not be sent after the parts before it were accepted: \(reason)")
             case .lost(let reason):
@@ -129,7 +134,7 @@ public final class KannelSMSTransport: MessageTransport {
         return .sent(reference: nil)
     }
 
-    /// Closes the connection or file; the next message opens a new one.
+    /// Lets the kept-alive connection go; the next message opens a new one.
     public func close() {
         client.close()
     }

@@ -2,9 +2,9 @@ import Foundation
 import KassaHTTP
 import Logging
 
-/// The order every HTTP provider keeps around its commit point: open the connection
-/// (failures there leave the message safe to send again), then commit, then send (a
-/// failure there may have sent it).
+/// The order every HTTP provider keeps around its commit point: commit, then send; a
+/// failure before the request was written whole left the message safe to send again, a
+/// failure after it may have sent it.
 struct ProviderExchange {
     /// What became of one request.
     enum Step {
@@ -12,6 +12,9 @@ struct ProviderExchange {
         case answered(HTTPResponse)
         /// Nothing reached the provider.
         case notSent(String)
+        /// The provider would not take the request as addressed (a redirect): sending it
+        /// again changes nothing until the settings do.
+        case refused(String)
         /// The request may have reached the provider, and no answer came.
         case lost(String)
     }
@@ -21,9 +24,10 @@ struct ProviderExchange {
     let provider: String
 
     /// The exchange with the provider at `url`; nothing is connected yet. `setting` names
-    /// the provider in the error for a bad URL, `describe` in reasons.
+    /// the provider in the error for a bad URL or CA file, `describe` in reasons.
     ///
-    /// - Throws: `SMSTransportError` `.invalidURL` when the URL is not `http://`.
+    /// - Throws: `SMSTransportError` `.invalidURL` when the URL is not `http://` or
+    ///   `https://`, `.invalidCAFile` when `ca_file` cannot be read.
     init(url: String, http: HTTPClient.Configuration, setting: String, logger: Logger,
          describe: (HTTPEndpoint) -> String) throws(SMSTransportError) {
         let endpoint: HTTPEndpoint
@@ -32,25 +36,20 @@ struct ProviderExchange {
         } catch {
             throw SMSTransportError(.invalidURL, "[sms] url of \(setting): \(error.message)")
         }
-        client = HTTPClient(endpoint: endpoint, configuration: http, logger: logger)
-        provider = describe(endpoint)
-    }
-
-    /// Opens the connection unless one is open; the reason when none can be.
-    func open() -> String? {
         do {
-            try client.connect()
-            return nil
+            client = try HTTPClient(endpoint: endpoint, configuration: http, logger: logger)
         } catch {
-            return error.message
+            throw SMSTransportError(.invalidCAFile, "[sms] ca_file of \(setting): \(error.message)")
         }
+        provider = describe(endpoint)
     }
 
     /// Sends `request` and says what became of it.
     func send(_ request: HTTPRequest) -> Step {
         do {
-            return .answered(try client.send(request))
+            return .answered(try client.sendAndWait(request))
         } catch {
+            if error.code == .redirected { return .refused(error.message) }
             return error.requestMayHaveBeenSent
                 ? .lost("\(error.message) The message may have reached \(provider).")
                 : .notSent(error.message)

@@ -12,6 +12,8 @@ public struct SMSTransportError: Error, Sendable, Hashable, CustomStringConverti
             case invalidURL = "invalid url"
             case missingUsername = "missing username"
             case missingPassword = "missing password"
+            case insecureURL = "insecure url"
+            case invalidCAFile = "invalid ca file"
             case outboxUnavailable = "outbox unavailable"
         }
 
@@ -20,9 +22,13 @@ public struct SMSTransportError: Error, Sendable, Hashable, CustomStringConverti
 
         /// `[sms] url` is needed (Kannel, HTTP) and missing.
         public static let missingURL = Code(.missingURL)
-        /// `[sms] url` is not an `http://` URL (an `https://` one included: TLS is not
-        /// supported yet).
+        /// `[sms] url` is not an `http://` or `https://` URL.
         public static let invalidURL = Code(.invalidURL)
+        /// `[sms] url` would send the password in clear text: `http://` to another machine
+        /// with a login (provider `http`); the provider's `https://` address is needed.
+        public static let insecureURL = Code(.insecureURL)
+        /// `[sms] ca_file` cannot be read as PEM certificates.
+        public static let invalidCAFile = Code(.invalidCAFile)
         /// `[sms] username` is needed (Kannel; HTTP with a password) and missing.
         public static let missingUsername = Code(.missingUsername)
         /// `[sms] password_env` is missing, or names an environment variable that is not set.

@@ -1,5 +1,6 @@
 import Foundation
 import KassaCore
+import KassaHTTP
 import Logging
 
 /// Makes the SMS transport that `[sms]` configures.
@@ -13,9 +14,14 @@ public enum SMSTransportFactory {
     /// The transport for `settings`: a `FileSMSTransport` into `outboxDirectory` (`file`), a
     /// `KannelSMSTransport` (`kannel`) or an `HTTPSMSTransport` posting a form (`http`).
     ///
+    /// Plain `http://` with a password: refused for `http` unless the host is this machine
+    /// (46elks and Twilio speak https only, and a password in clear text crosses the
+    /// internet); for `kannel` a warning, since a gateway usually sits on the shop's own
+    /// network and speaks plain HTTP.
+    ///
     /// - Parameter environment: where `password_env` is looked up.
-    /// - Throws: `SMSTransportError`: `.missingURL`, `.invalidURL` (https included),
-    ///   `.missingUsername`, `.missingPassword` (no `password_env`, or the variable it names
+    /// - Throws: `SMSTransportError`: `.missingURL`, `.invalidURL`, `.insecureURL`,
+    ///   `.invalidCAFile`, `.missingUsername`, `.missingPassword` (no `password_env`, or the variable it names
     ///   is not set), `.outboxUnavailable`.
     public static func make(
         settings: SMSSettings,
@@ -34,10 +40,17 @@ public enum SMSTransportFactory {
             guard let password = try password(settings, environment: environment) else {
                 throw SMSTransportError(.missingPassword, "[sms] provider \"kannel\" needs password_env, the name of the environment variable that holds the sendsms password")
             }
+            if let endpoint = try? HTTPEndpoint(url: url), !endpoint.usesTLS, !endpoint.isLoopback {
+                // Kannel's sendsms interface is plain HTTP unless the gateway was built with
+                // SSL, and a gateway on the shop's own network is the usual setup: warn only.
+                logger.warning("[sms] url sends the Kannel password in clear text to \(endpoint); use https:// unless the gateway is on a network you trust",
+                               metadata: ["url": "\(url)"])
+            }
             return try KannelSMSTransport(
-                configuration: .init(url: url, username: username, password: password, sender: settings.sender), logger: logger)
+                configuration: .init(url: url, username: username, password: password, sender: settings.sender,
+                                     http: http(settings)), logger: logger)
         case .http:
-            let url = try requireURL(settings, example: "http://127.0.0.1:8080/a1/sms")
+            let url = try requireURL(settings, example: "https://api.46elks.com/a1/sms")
             let password = try password(settings, environment: environment)
             if password != nil, settings.username?.isEmpty ?? true {
                 throw SMSTransportError(.missingUsername, "[sms] provider \"http\" has password_env but no username for basic authentication")
@@ -45,9 +58,19 @@ public enum SMSTransportFactory {
             if let username = settings.username, !username.isEmpty, password == nil {
                 throw SMSTransportError(.missingPassword, "[sms] provider \"http\" has the username \"\(username)\" but no password_env naming the variable that holds its password")
             }
+            if password != nil, let endpoint = try? HTTPEndpoint(url: url), !endpoint.usesTLS, !endpoint.isLoopback {
+                throw SMSTransportError(.insecureURL, "[sms] url \"\(url)\" would send the password of \"\(settings.username ?? "")\" in clear text to \(endpoint); use the provider's https:// address")
+            }
             return try HTTPSMSTransport(
-                configuration: .init(url: url, username: settings.username, password: password, sender: settings.sender), logger: logger)
+                configuration: .init(url: url, username: settings.username, password: password, sender: settings.sender,
+                                     http: http(settings)), logger: logger)
         }
+    }
+
+    /// The client settings from `ca_file`, `connect_timeout` and `timeout`.
+    private static func http(_ settings: SMSSettings) -> HTTPClient.Configuration {
+        HTTPClient.Configuration(connectTimeout: settings.connection.connectTimeout, responseTimeout: settings.connection.timeout,
+                                 caFile: settings.connection.caFilePath)
     }
 
     private static func requireURL(_ settings: SMSSettings, example: String) throws(SMSTransportError) -> String {

@@ -67,7 +67,7 @@ extension MIMEHeaderField {
     static func mailboxes(_ name: String, _ mailboxes: [MailAddress]) -> MIMEHeaderField {
         var tokens: [String] = []
         for (index, mailbox) in mailboxes.enumerated() {
-            if let displayName = mailbox.displayName, !displayName.isEmpty {
+            if let displayName = mailbox.headerDisplayName {
                 tokens += phrase(displayName, firstLimit: tokens.isEmpty ? firstLimit(for: name) : 75)
             }
             tokens.append("<\(mailbox.address)>" + (index < mailboxes.count - 1 ? "," : ""))

@@ -1,8 +1,8 @@
 /// A mailbox: an address with an optional display name, as in
 /// `Åsa Öberg <asa@example.se>`.
 ///
-/// The display name may be any text; the encoder writes it as RFC 2047 encoded words when it
-/// is not plain ASCII. The address itself is never encoded: it goes out as written (UTF-8 in
+/// The display name may be any text; the encoder writes it on one line (`headerDisplayName`),
+/// as RFC 2047 encoded words when it is not plain ASCII. The address itself is never encoded: it goes out as written (UTF-8 in
 /// an address needs SMTPUTF8, which `EncodedMail.requiresSMTPUTF8` reports).
 public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
     /// The name people see, or `nil`.
@@ -22,6 +22,30 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
         return "\(displayName) <\(address)>"
     }
 
+    /// The display name as it goes into a header: every run of control characters, line
+    /// and paragraph separators and white space becomes one space, and the ends are
+    /// trimmed; `nil` when nothing is left.
+    ///
+    /// Names come from the customer register, where a line break in a first name is a
+    /// typing or import accident: cleaning it lets the mail go out (refusing it failed the
+    /// customer's mail for good), and since no CR or LF survives, no header can be injected.
+    var headerDisplayName: String? {
+        guard let displayName else { return nil }
+        var cleaned = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in displayName.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+                pendingSpace = true
+            default:
+                if pendingSpace && !cleaned.isEmpty { cleaned.append(" ") }
+                pendingSpace = false
+                cleaned.append(scalar)
+            }
+        }
+        return cleaned.isEmpty ? nil : String(cleaned)
+    }
+
     /// Whether the address has non-ASCII characters (and so needs SMTPUTF8).
     var isInternationalized: Bool {
         !address.utf8.allSatisfy { $0 < 0x80 }
@@ -37,9 +61,6 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
     /// Quoted local parts (`"a b"@example.se`) are refused: no shop customer has one, and
     /// refusing them keeps every address a single token that needs no quoting.
     func problem() -> String? {
-        if let displayName, let bad = displayName.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
-            return "has a display name with the control character U+\(String(bad.value, radix: 16, uppercase: true))"
-        }
         if address.isEmpty { return "is empty" }
         for scalar in address.unicodeScalars {
             let value = scalar.value

@@ -35,6 +35,36 @@ public struct TestCertificate: Sendable {
     }
 }
 
+/// A certificate authority made at test time, and a certificate for 127.0.0.1 (and
+/// `localhost`) it signed: a client trusts `caPath` (`ca_file`) and the server presents
+/// `server`. Both are valid for two days.
+public struct TestCertificateAuthority: Sendable {
+    /// The CA's certificate, PEM: what a client is told to trust.
+    public let caPath: String
+    /// The server's certificate and key, signed by the CA.
+    public let server: TestCertificate
+
+    /// Makes a CA and a server certificate in `directory`.
+    public static func make(in directory: String, name: String = "test") throws -> TestCertificateAuthority {
+        func path(_ file: String) -> String { (directory as NSString).appendingPathComponent("\(name)-\(file)") }
+        let key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+        try OpenSSLTool.run(["req", "-x509"] + key + [
+            "-keyout", path("ca-key.pem"), "-out", path("ca-cert.pem"), "-days", "2", "-subj", "/CN=Kassa Test CA \(name)",
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+        ], in: directory)
+        try OpenSSLTool.run(["req"] + key + ["-keyout", path("server-key.pem"), "-out", path("server.csr"), "-subj", "/CN=127.0.0.1"],
+                            in: directory)
+        try "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
+            .write(toFile: path("server.ext"), atomically: true, encoding: .utf8)
+        try OpenSSLTool.run([
+            "x509", "-req", "-in", path("server.csr"), "-CA", path("ca-cert.pem"), "-CAkey", path("ca-key.pem"),
+            "-CAcreateserial", "-out", path("server-cert.pem"), "-days", "2", "-extfile", path("server.ext"),
+        ], in: directory)
+        return TestCertificateAuthority(caPath: path("ca-cert.pem"),
+                                        server: TestCertificate(certificatePath: path("server-cert.pem"), keyPath: path("server-key.pem")))
+    }
+}
+
 /// A DKIM private key made with `openssl`, and the DNS TXT record of its public key as
 /// `openssl` computes it.
 public struct TestDKIMKey: Sendable {

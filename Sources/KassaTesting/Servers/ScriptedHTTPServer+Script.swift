@@ -1,12 +1,14 @@
 extension ScriptedHTTPServer {
     /// The server: Python's `http.server`, one thread per connection, HTTP/1.1. It writes
     /// its port to the first file, reads the script of responses from the second before
-    /// every answer, and appends each request as a JSON line to the third.
+    /// every answer, and appends each request as a JSON line to the third; given a
+    /// certificate and key (fourth and fifth), it speaks HTTPS.
     static let script = #"""
     import json, socket, sys, threading, time, urllib.parse
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     port_file, responses_file, requests_file = sys.argv[1], sys.argv[2], sys.argv[3]
+    certificate = sys.argv[4:6]
     lock = threading.Lock()
     state = {"version": None, "next": 0}
 
@@ -69,6 +71,12 @@ extension ScriptedHTTPServer {
 
     ThreadingHTTPServer.daemon_threads = True
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    if certificate:
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(certificate[0], certificate[1])
+        # A client that refuses the certificate makes accept() fail; the server goes on.
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     with open(port_file + ".tmp", "w") as sink:
         sink.write("%d\n" % server.server_address[1])
     import os

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 (Python's `http.server`, keep-alive, one thread per
-/// connection) that answers from a script of responses and records every request, for the
+/// connection, HTTPS on request) that answers from a script of responses and records every request, for the
 /// tests of HTTP providers and of the HTTP client.
 ///
 /// ```swift
@@ -76,15 +76,21 @@ public final class ScriptedHTTPServer {
     private let folder: TemporaryDirectory
     private let child: ChildProcess
 
-    /// Starts the server on a port the kernel picks.
-    public init(responses: [Response] = [Response()]) throws {
+    /// Whether the server speaks HTTPS.
+    public let usesTLS: Bool
+
+    /// Starts the server on a port the kernel picks; with `tls`, it speaks HTTPS and
+    /// presents that certificate.
+    public init(responses: [Response] = [Response()], tls: TestCertificate? = nil) throws {
+        usesTLS = tls != nil
         folder = TemporaryDirectory(prefix: "kassa-http-server")
         let script = try folder.write("server.py", Self.script)
         let portFile = folder.file("port")
         let responsesFile = folder.file("responses.json")
         let requestsFile = folder.file("requests.jsonl")
         try Self.writeResponses(responses, to: responsesFile)
-        child = try ChildProcess(Self.python, [script, portFile, responsesFile, requestsFile],
+        let certificate = tls.map { [$0.certificatePath, $0.keyPath] } ?? []
+        child = try ChildProcess(Self.python, [script, portFile, responsesFile, requestsFile] + certificate,
                                          logPath: folder.file("server.log"), name: "python3 http.server")
         let deadline = Date().addingTimeInterval(10)
         var found: Int?
@@ -111,9 +117,9 @@ public final class ScriptedHTTPServer {
         return folders.map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/python3"
     }
 
-    /// `http://127.0.0.1:PORT` followed by `path`.
+    /// `http://127.0.0.1:PORT` (`https://` with TLS) followed by `path`.
     public func url(_ path: String = "/") -> String {
-        "http://127.0.0.1:\(port)\(path)"
+        "\(usesTLS ? "https" : "http")://127.0.0.1:\(port)\(path)"
     }
 
     /// Replaces the script; the next request gets the first of `responses`.

@@ -31,7 +31,7 @@ extension CommandEnvironment {
         let provider: Result<any CardOrderProvider, CardError>
         if let url = configuration.cards.url {
             do {
-                provider = .success(try HTTPCardOrderProvider(url: url, logger: logger))
+                provider = .success(try HTTPCardOrderProvider(url: url, connection: configuration.cards.connection, logger: logger))
             } catch let error as CardError {
                 provider = .failure(error)
             }

@@ -79,15 +79,13 @@ struct HTTPSMSTransportTests {
         #expect(outcome.reason?.contains("\(status): Slow down") == true)
     }
 
-    @Test("No server: the session fails, and the commit never happened")
+    @Test("No server: the session fails, and nothing can have reached one")
     func noServer() throws {
         let port = try LoopbackPort.free(1)[0]
         let transport = try HTTPSMSTransport(configuration: .init(url: "http://127.0.0.1:\(port)/a1/sms"), logger: quietLogger)
-        let commits = CommitRecorder()
-        let outcome = transport.deliver(sms("Hej")) { try commits.commit() }
+        let outcome = transport.deliver(sms("Hej")) {}
         #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("127.0.0.1:\(port)") == true)
-        #expect(commits.count == 0)
     }
 
     @Test("A connection lost after the request was sent is unknown, never retried")
@@ -124,5 +122,82 @@ struct HTTPSMSTransportTests {
         }
         #expect(transport.connectionsOpened == 1)
         #expect(Set(try server.requests().map(\.clientPort)).count == 1)
+    }
+}
+
+/// Issue 12, item 10: 46elks and Twilio speak HTTPS only. A local HTTPS server (Python's
+/// http.server in ssl) presents a certificate signed by a CA the test makes with openssl.
+@Suite("The HTTP SMS transport over HTTPS and at the edges of the client")
+struct HTTPSSMSTransportTests {
+    let folder = TemporaryDirectory(prefix: "kassa-sms-https")
+
+    private func transport(_ server: ScriptedHTTPServer, caFile: String? = nil, timeout: Double = 30) throws -> HTTPSMSTransport {
+        let settings = SMSSettings(provider: .http, url: server.url("/a1/sms"), username: "u123", passwordEnvironmentVariable: "SMS_PW",
+                                   sender: "Cykelbutik", connection: HTTPConnectionSettings(caFilePath: caFile, timeout: timeout))
+        let made = try SMSTransportFactory.make(settings: settings, outboxDirectory: folder.path, environment: ["SMS_PW": "sekret"],
+                                                logger: quietLogger)
+        return try #require(made as? HTTPSMSTransport)
+    }
+
+    @Test("With ca_file the message goes out over TLS with its login, and messages share the connection")
+    func sentOverTLS() throws {
+        let authority = try TestCertificateAuthority.make(in: folder.path)
+        let server = try ScriptedHTTPServer(responses: [.json(201, #"{"id": "s-tls"}"#)], tls: authority.server)
+        let transport = try transport(server, caFile: authority.caPath)
+        let commits = CommitRecorder()
+        for number in 0..<3 {
+            #expect(transport.deliver(sms("Hej \(number)", customer: "\(number)")) { try commits.commit() } == .sent(reference: "s-tls"))
+        }
+        #expect(commits.count == 3)
+        let requests = try server.requests()
+        #expect(requests.map { $0.form["message"] } == ["Hej 0", "Hej 1", "Hej 2"])
+        #expect(requests[0].headers["authorization"] == "Basic " + Data("u123:sekret".utf8).base64EncodedString())
+        #expect(Set(requests.map(\.clientPort)).count == 1)
+        #expect(transport.connectionsOpened == 1)
+    }
+
+    @Test("Without ca_file the certificate is not trusted: retry with a clear TLS reason, nothing sent")
+    func untrustedCertificate() throws {
+        let authority = try TestCertificateAuthority.make(in: folder.path)
+        let server = try ScriptedHTTPServer(responses: [.json(201, "{}")], tls: authority.server)
+        let outcome = try transport(server).deliver(sms("Hej")) {}
+        #expect(outcome.isRetry)
+        #expect(outcome.reason?.contains("TLS handshake with the HTTP server 127.0.0.1:\(server.port) failed") == true, "\(outcome)")
+        #expect(outcome.reason?.contains("CERTIFICATE_VERIFY_FAILED") == true)
+        #expect(outcome.reason?.contains("ca_file") == true)
+        #expect(try server.requests().isEmpty)
+    }
+
+    @Test("A redirect is not followed: the message fails, naming the status, and the password goes nowhere else")
+    func redirect() throws {
+        let authority = try TestCertificateAuthority.make(in: folder.path)
+        let elsewhere = try ScriptedHTTPServer(responses: [.json(201, #"{"id": "stolen"}"#)], tls: authority.server)
+        let server = try ScriptedHTTPServer(responses: [.init(status: 307, headers: ["Location": elsewhere.url("/steal")])],
+                                            tls: authority.server)
+        let outcome = try transport(server, caFile: authority.caPath).deliver(sms("Hej")) {}
+        #expect(outcome.isFailed, "\(outcome)")
+        #expect(outcome.reason?.contains("307") == true)
+        #expect(outcome.reason?.contains(elsewhere.url("/steal")) == true)
+        #expect(try elsewhere.requests().isEmpty)
+    }
+
+    @Test("An answer larger than 1 MiB is refused; the message may have gone out, so it is unknown")
+    func oversizeAnswer() throws {
+        let authority = try TestCertificateAuthority.make(in: folder.path)
+        let server = try ScriptedHTTPServer(responses: [.init(status: 200, body: String(repeating: "x", count: 2 << 20))],
+                                            tls: authority.server)
+        let outcome = try transport(server, caFile: authority.caPath).deliver(sms("Hej")) {}
+        #expect(outcome.isUnknown, "\(outcome)")
+        #expect(outcome.reason?.contains("larger than 1048576 bytes") == true)
+    }
+
+    @Test("No answer within [sms] timeout is unknown, never retried")
+    func timeout() throws {
+        let authority = try TestCertificateAuthority.make(in: folder.path)
+        let server = try ScriptedHTTPServer(responses: [.init(status: 200, body: "{}", delay: 3)], tls: authority.server)
+        let outcome = try transport(server, caFile: authority.caPath, timeout: 0.4).deliver(sms("Hej")) {}
+        #expect(outcome.isUnknown, "\(outcome)")
+        #expect(outcome.reason?.contains("did not answer within 0.4 seconds") == true)
+        #expect(try server.requests().count == 1)
     }
 }

@@ -73,11 +73,42 @@ struct SMSTransportFactoryTests {
         #expect(error(SMSSettings(provider: .http, url: url, passwordEnvironmentVariable: "P"), environment: ["P": "x"])?.code == .missingUsername)
     }
 
-    @Test("An https url is refused: TLS is not supported yet")
-    func https() {
-        let error = error(SMSSettings(provider: .http, url: "https://api.46elks.com/a1/sms"))
-        #expect(error?.code == .invalidURL)
-        #expect(error?.message.contains("TLS is not supported") == true)
-        #expect(error?.message.contains("https://api.46elks.com/a1/sms") == true)
+    @Test("An https url is taken, with ca_file and the timeouts passed to the client")
+    func https() throws {
+        let folder = TemporaryDirectory(prefix: "kassa-sms-ca")
+        let authority = try TestCertificateAuthority.make(in: folder.path)
+        let settings = SMSSettings(provider: .http, url: "https://api.46elks.com/a1/sms", username: "u1", passwordEnvironmentVariable: "P",
+                                   connection: HTTPConnectionSettings(caFilePath: authority.caPath, connectTimeout: 2, timeout: 7))
+        let transport = try #require(try make(settings, environment: ["P": "x"]) as? HTTPSMSTransport)
+        #expect(transport.configuration.http.caFile == authority.caPath)
+        #expect(transport.configuration.http.connectTimeout == 2)
+        #expect(transport.configuration.http.responseTimeout == 7)
+    }
+
+    @Test("A password over plain http to another machine is refused for the http provider, named with the url")
+    func passwordInClearText() {
+        let error = error(SMSSettings(provider: .http, url: "http://api.46elks.com/a1/sms", username: "u1", passwordEnvironmentVariable: "P"),
+                          environment: ["P": "x"])
+        #expect(error?.code == .insecureURL)
+        #expect(error?.message.contains("\"http://api.46elks.com/a1/sms\"") == true)
+        #expect(error?.message.contains("https://") == true)
+    }
+
+    @Test("Plain http stays allowed to this machine, without a password, and for a Kannel gateway on the network")
+    func plainHTTPWhereItIsSafe() throws {
+        #expect(try make(SMSSettings(provider: .http, url: "http://127.0.0.1:8080/sms", username: "u1", passwordEnvironmentVariable: "P"),
+                         environment: ["P": "x"]) is HTTPSMSTransport)
+        #expect(try make(SMSSettings(provider: .http, url: "http://sms.example/sms")) is HTTPSMSTransport)
+        #expect(try make(SMSSettings(provider: .kannel, url: "http://192.168.1.20:13013/cgi-bin/sendsms", username: "shop",
+                                     passwordEnvironmentVariable: "P"), environment: ["P": "x"]) is KannelSMSTransport)
+    }
+
+    @Test("A ca_file that is not there is named in the error")
+    func missingCAFile() {
+        let error = error(SMSSettings(provider: .http, url: "https://api.46elks.com/a1/sms",
+                                      connection: HTTPConnectionSettings(caFilePath: "/nonexistent/ca.pem")))
+        #expect(error?.code == .invalidCAFile)
+        #expect(error?.message.contains("\"/nonexistent/ca.pem\"") == true)
+        #expect(error?.message.contains("[sms] ca_file") == true)
     }
 }

@@ -49,6 +49,28 @@ import Testing
         #expect(mail.listUnsubscribe == nil, "transactional mail carries no List-Unsubscribe")
     }
 
+    /// Issue 12, item 9: a first name with a line break (typed into the register, or
+    /// imported) made the customer's mail fail for good; the name is cleaned instead.
+    @Test func aDisplayNameWithALineBreakIsCleanedAndTheMailGoesOut() throws {
+        let server = try AiosmtpdServer(in: folder)
+        defer { server.stop() }
+        let smtp = try transport(smtpSettings(port: server.port))
+
+        let outcome = smtp.deliver(outgoing(name: "Åsa\r\nBcc: x@example.org\t\u{0}Öberg"), commit: {})
+        smtp.close()
+
+        #expect(outcome.isSent, "\(outcome)")
+        let captured = try server.messages()
+        try #require(captured.count == 1)
+        #expect(captured[0].recipients == ["asa@example.se"])
+        let header = captured[0].text.components(separatedBy: "\r\n\r\n")[0]
+        let fields = header.components(separatedBy: "\r\n").filter { !$0.hasPrefix(" ") && !$0.hasPrefix("\t") }
+        #expect(!fields.contains { $0.lowercased().hasPrefix("bcc:") }, "\(header)")
+        #expect(fields.filter { $0.hasPrefix("To:") }.count == 1, "\(header)")
+        let mail = try #require(try checked(server).first)
+        #expect(mail.to == [.init(name: "Åsa Bcc: x@example.org Öberg", address: "asa@example.se")])
+    }
+
     @Test(arguments: ["PLAIN", "LOGIN"])
     func startTLSThenAuthenticationWith(mechanism: String) throws {
         let certificate = try TestCertificate.selfSigned(in: folder.path)
