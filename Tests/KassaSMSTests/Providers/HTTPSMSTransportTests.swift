@@ -156,12 +156,12 @@ struct HTTPSSMSTransportTests {
         #expect(transport.connectionsOpened == 1)
     }
 
-    @Test("Without ca_file the certificate is not trusted: retry with a clear TLS reason, nothing sent")
+    @Test("Without ca_file the certificate is not trusted: the session fails with a clear TLS reason, nothing sent")
     func untrustedCertificate() throws {
         let authority = try TestCertificateAuthority.make(in: folder.path)
         let server = try ScriptedHTTPServer(responses: [.json(201, "{}")], tls: authority.server)
         let outcome = try transport(server).deliver(sms("Hej")) {}
-        #expect(outcome.isRetry)
+        #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("TLS handshake with the HTTP server 127.0.0.1:\(server.port) failed") == true, "\(outcome)")
         #expect(outcome.reason?.contains("CERTIFICATE_VERIFY_FAILED") == true)
         #expect(outcome.reason?.contains("ca_file") == true)
