@@ -132,6 +132,11 @@ public final class HTTPClient: Sendable {
         return (task.futureResult, collector)
     }
 
+    /// One event loop for every provider's exchanges, for the life of the process: with
+    /// more, a request and its connection may sit on different loops, and each exchange
+    /// then costs two more thread wake-ups (measured with the sms-kannel benchmark).
+    private static let loopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
     /// The pool, made on first use and again after `close()`.
     private func client() -> AsyncHTTPClient.HTTPClient {
         pool.withLockedValue { pool in
@@ -156,7 +161,7 @@ public final class HTTPClient: Sendable {
                 logger.debug("Connected to the HTTP server", metadata: ["server": "\(server)", "connections": "\(count)"])
                 return channel.eventLoop.makeSucceededVoidFuture()
             }
-            let made = AsyncHTTPClient.HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: settings,
+            let made = AsyncHTTPClient.HTTPClient(eventLoopGroup: Self.loopGroup, configuration: settings,
                                                   backgroundActivityLogger: logger)
             pool = made
             return made
