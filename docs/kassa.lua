@@ -81,7 +81,7 @@ function Customer:attr(key, default) end
 ---@field name "customer.imported"
 ---@field file string The file as it was named.
 ---@field inserted integer Customers added.
----@field updated integer Customers replaced.
+---@field updated integer Customers already in the register whose columns in the file were written.
 
 ---After each run of `kassa mailing send` (or the UtskickUtskrift2 menu), once the run's outcomes are recorded in the outbox; the counts are this run's.
 ---@class kassa.MailingSentEvent

@@ -65,7 +65,7 @@ extension KassaEvent {
             fields: [
                 .init("file", "string", "The file as it was named."),
                 .init("inserted", "integer", "Customers added."),
-                .init("updated", "integer", "Customers replaced."),
+                .init("updated", "integer", "Customers already in the register whose columns in the file were written."),
             ]),
         Kind(
             name: "mailing.sent",
