@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "KassaSMTP",
             dependencies: [
-                "KassaCore",
+                "KassaCore", "KassaNIO",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -83,10 +83,20 @@ let package = Package(
             ]
         ),
 
+        // The process's one event-loop group, and running a task on one of its loops.
+        .target(
+            name: "KassaNIO",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+
         // The providers' HTTP client (SMS, card ordering) over AsyncHTTPClient: protocol only, no business logic.
         .target(
             name: "KassaHTTP",
             dependencies: [
+                "KassaNIO",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

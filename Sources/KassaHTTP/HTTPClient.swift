@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import KassaNIO
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -16,10 +17,11 @@ import NIOSSL
 /// let response = try await client.send(.post(client.endpoint.target, contentType: "application/json", body: body))
 /// ```
 ///
-/// The client keeps its connections in one AsyncHTTPClient pool on the process's event-loop
-/// group, so that requests in a row share a kept-alive connection. `close()` lets them go;
-/// the next request opens a new one. It carries one request at a time per caller and never
-/// pipelines.
+/// The client keeps its connections in one AsyncHTTPClient pool on one loop of the
+/// process's event-loop group (`eventLoop`), so that requests in a row share a kept-alive
+/// connection, and a caller that runs there (`EventLoopTaskExecutor`) resumes without a
+/// thread hop. `close()` lets them go; the next request opens a new one. It carries one
+/// request at a time per caller and never pipelines.
 ///
 /// **Resending.** The client never sends a request twice on its own, and it does not
 /// retry a connection that cannot be opened. A failure whose `requestMayHaveBeenSent` is
@@ -33,6 +35,12 @@ public final class HTTPClient: Sendable {
     /// Its timeouts, limits and trust.
     public let configuration: Configuration
 
+    /// The loop this client's connections run on, and its exchanges complete on.
+    public let eventLoop: any EventLoop
+    /// Runs a task on `eventLoop`: a caller that sends one request after another resumes
+    /// there without a thread hop (`withTaskExecutorPreference`).
+    public let taskExecutor: any TaskExecutor
+
     private let pool: NIOLockedValueBox<AsyncHTTPClient.HTTPClient?>
     private let opened: NIOLockedValueBox<Int>
     private let tls: TLSConfiguration?
@@ -42,16 +50,20 @@ public final class HTTPClient: Sendable {
     ///
     /// - Throws: `HTTPClientError` `.invalidURL`, or `.invalidCAFile` when
     ///   `configuration.caFile` cannot be read as PEM certificates.
-    public convenience init(url: String, configuration: Configuration = Configuration(), logger: Logger) throws(HTTPClientError) {
-        try self.init(endpoint: try HTTPEndpoint(url: url), configuration: configuration, logger: logger)
+    public convenience init(url: String, configuration: Configuration = Configuration(),
+                            eventLoopGroup: any EventLoopGroup = ProcessEventLoops.group, logger: Logger) throws(HTTPClientError) {
+        try self.init(endpoint: try HTTPEndpoint(url: url), configuration: configuration, eventLoopGroup: eventLoopGroup, logger: logger)
     }
 
-    /// A client for `endpoint`; no connection is opened yet.
+    /// A client for `endpoint` on one loop of `eventLoopGroup`; no connection is opened yet.
     ///
     /// - Throws: `HTTPClientError` `.invalidCAFile` when `configuration.caFile` cannot be
     ///   read as PEM certificates.
-    public init(endpoint: HTTPEndpoint, configuration: Configuration = Configuration(), logger: Logger) throws(HTTPClientError) {
+    public init(endpoint: HTTPEndpoint, configuration: Configuration = Configuration(),
+                eventLoopGroup: any EventLoopGroup = ProcessEventLoops.group, logger: Logger) throws(HTTPClientError) {
         self.endpoint = endpoint
+        self.eventLoop = eventLoopGroup.next()
+        self.taskExecutor = EventLoopTaskExecutor(eventLoop)
         self.configuration = configuration
         self.logger = logger
         self.pool = NIOLockedValueBox(nil)
@@ -67,7 +79,8 @@ public final class HTTPClient: Sendable {
     public var connectionsOpened: Int { opened.withLockedValue { $0 } }
 
     /// Sends `request` and waits for the whole response. Any status but a redirect is a
-    /// response; only a failure to get one throws.
+    /// response; only a failure to get one throws. Cancelling the calling task does not
+    /// abandon a request in flight: whether the server acted on it would be unknown.
     ///
     /// - Throws: `HTTPClientError`: `.connectFailed` or `.tlsFailed` (nothing was sent),
     ///   `.timedOut`, `.connectionClosed`, `.invalidResponse`, `.responseTooLarge`,
@@ -81,9 +94,10 @@ public final class HTTPClient: Sendable {
         }
     }
 
-    /// `send(_:)` for a caller that is synchronous by contract (a `MessageTransport`, a
-    /// `CardOrderProvider`): blocks the calling thread, never an event loop (NIO traps a
-    /// wait there), until the response has arrived whole, failed, or timed out.
+    /// `send(_:)` for a caller that is still synchronous by contract (a `CardOrderProvider`,
+    /// which a Lua script's `kassa.cards.order` reaches from inside a synchronous Lua call):
+    /// blocks the calling thread, never an event loop (NIO traps a wait there), until the
+    /// response has arrived whole, failed, or timed out.
     public func sendAndWait(_ request: HTTPRequest) throws(HTTPClientError) -> HTTPResponse {
         let (future, collector) = start(request)
         do {
@@ -132,11 +146,6 @@ public final class HTTPClient: Sendable {
         return (task.futureResult, collector)
     }
 
-    /// One event loop for every provider's exchanges, for the life of the process: with
-    /// more, a request and its connection may sit on different loops, and each exchange
-    /// then costs two more thread wake-ups (measured with the sms-kannel benchmark).
-    private static let loopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-
     /// The pool, made on first use and again after `close()`.
     private func client() -> AsyncHTTPClient.HTTPClient {
         pool.withLockedValue { pool in
@@ -161,7 +170,9 @@ public final class HTTPClient: Sendable {
                 logger.debug("Connected to the HTTP server", metadata: ["server": "\(server)", "connections": "\(count)"])
                 return channel.eventLoop.makeSucceededVoidFuture()
             }
-            let made = AsyncHTTPClient.HTTPClient(eventLoopGroup: Self.loopGroup, configuration: settings,
+            // The pool gets one loop as its group: a request and its connection then never sit
+            // on different loops, which would cost two thread wake-ups per exchange.
+            let made = AsyncHTTPClient.HTTPClient(eventLoopGroup: eventLoop, configuration: settings,
                                                   backgroundActivityLogger: logger)
             pool = made
             return made

@@ -8,9 +8,9 @@ public struct MassMailingPlugin: NativePlugin {
     public let makeService: () throws -> MailingService
     /// Sends a saved mailing (the program's transports and pace); `nil` where the menu can
     /// only prepare mailings.
-    public let send: ((Mailing) throws -> SendReport)?
+    public let send: ((Mailing) async throws -> SendReport)?
 
-    public init(makeService: @escaping () throws -> MailingService, send: ((Mailing) throws -> SendReport)? = nil) {
+    public init(makeService: @escaping () throws -> MailingService, send: ((Mailing) async throws -> SendReport)? = nil) {
         self.makeService = makeService
         self.send = send
     }

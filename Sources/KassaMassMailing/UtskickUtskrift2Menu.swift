@@ -27,9 +27,9 @@ final class UtskickUtskrift2Menu: ActionImplementation {
     static let title = "Massutskick"
 
     private let makeService: () throws -> MailingService
-    private let send: ((Mailing) throws -> SendReport)?
+    private let send: ((Mailing) async throws -> SendReport)?
 
-    init(makeService: @escaping () throws -> MailingService, send: ((Mailing) throws -> SendReport)?) {
+    init(makeService: @escaping () throws -> MailingService, send: ((Mailing) async throws -> SendReport)?) {
         self.makeService = makeService
         self.send = send
     }
@@ -37,12 +37,12 @@ final class UtskickUtskrift2Menu: ActionImplementation {
     /// Parameters of the menu itself; the rest must be selection options.
     static let menuKeys: Set<String> = ["input", "channel", "template", "text", "subject", "html", "name", "mailing", "format", "send"]
 
-    func run(_ context: ActionContext) throws {
+    func run(_ context: ActionContext) async throws {
         let service = try makeService()
         let parameters = context.parameters
         let input = parameters["input"]?.trimmingCharacters(in: .whitespaces).lowercased()
         if let reference = parameters["mailing"] {
-            return try preview(try service.mailings.mailing(reference), service: service, context: context)
+            return try await preview(try service.mailings.mailing(reference), service: service, context: context)
         }
         let selection = try Self.selection(from: parameters)
         if input == "utskrift" || input == "print" {
@@ -71,10 +71,10 @@ final class UtskickUtskrift2Menu: ActionImplementation {
             }
         }
         let mailing = try service.create(MailingDraft(name: parameters["name"], channel: channel, content: content, selection: selection))
-        try preview(mailing, service: service, context: context)
+        try await preview(mailing, service: service, context: context)
     }
 
-    private func preview(_ mailing: Mailing, service: MailingService, context: ActionContext) throws {
+    private func preview(_ mailing: Mailing, service: MailingService, context: ActionContext) async throws {
         context.output("Mailing \(mailing.displayName): \(mailing.channel.rawValue), \(mailing.purpose.rawValue)")
         let totals = try service.preview(mailing) { message in
             if message.excluded == nil { context.output(message.line(channel: mailing.channel)) }
@@ -87,7 +87,7 @@ final class UtskickUtskrift2Menu: ActionImplementation {
             context.output("The mailing is saved as \(mailing.id); nothing was sent. Send it with kassa mailing send \(mailing.id).")
             return
         }
-        let report = try send(mailing)
+        let report = try await send(mailing)
         context.output("Mailing \(mailing.displayName): \(report.sent) sent, \(report.failed) failed, \(report.retry) to retry, \(report.unknown) unknown; kassa mailing status \(mailing.id) lists every failure.")
         if let reason = report.sessionFailure {
             context.output("Sending stopped: \(reason) The other messages wait: fix the cause, then kassa mailing send \(mailing.id) resumes.")

@@ -20,7 +20,7 @@ enum SMSKannelBench {
     static let runs = 2
     static let text = "Hej Anna! Vårrean börjar på lördag: 20 % på alla cyklar. Välkommen till Cykelbutiken!"
 
-    static func run() throws -> [Figure] {
+    static func run() async throws -> [Figure] {
         var options = KannelGateway.Options()
         options.logLevel = 2
         let gateway = try KannelGateway.start(options)
@@ -34,10 +34,9 @@ enum SMSKannelBench {
         let transport = try KannelSMSTransport(
             configuration: .init(url: gateway.sendsmsURL, username: gateway.username, password: gateway.password, sender: "Cykelbutik"),
             logger: Logger(label: "kassa.bench") { _ in SwiftLogNoOpLogHandler() })
-        defer { transport.close() }
 
         progress("warming up")
-        _ = try kassaRate(transport, count: warmUp, offset: 0)
+        _ = try await kassaRate(transport, count: warmUp, offset: 0)
         _ = try pythonRate(script, gateway: gateway, count: warmUp, offset: 0)
 
         var kassaBest = 0.0
@@ -45,12 +44,13 @@ enum SMSKannelBench {
         var offset = warmUp
         for run in 1...runs {
             progress("run \(run) of \(runs): kassa")
-            kassaBest = max(kassaBest, try kassaRate(transport, count: messages, offset: offset))
+            kassaBest = max(kassaBest, try await kassaRate(transport, count: messages, offset: offset))
             offset += messages
             progress("run \(run) of \(runs): python3 http.client")
             pythonBest = max(pythonBest, try pythonRate(script, gateway: gateway, count: messages, offset: offset))
             offset += messages
         }
+        await transport.close()
         guard transport.connectionsOpened == 1 else {
             throw BenchError("KannelSMSTransport opened \(transport.connectionsOpened) connections, not one kept alive")
         }
@@ -66,16 +66,19 @@ enum SMSKannelBench {
                 + "every answer checked, all \(total) received by the fake SMS centre")]
     }
 
-    /// Kassa's rate: `count` deliveries through the transport, wall clock.
-    static func kassaRate(_ transport: KannelSMSTransport, count: Int, offset: Int) throws -> Double {
-        let start = monotonicSeconds()
-        for index in offset..<(offset + count) {
-            let message = OutgoingMessage(channel: .sms, mailingID: 1, customerNumber: "\(index)", address: receiver(index),
-                                          content: RenderedMessage(text: text), purpose: .marketing, idempotencyKey: "bench-\(index)")
-            let outcome = transport.deliver(message) {}
-            guard case .sent = outcome else { throw BenchError("Kannel did not take message \(index): \(outcome)") }
+    /// Kassa's rate: `count` deliveries through the transport, wall clock, run on the
+    /// transport's executor as a mailing's sender runs.
+    static func kassaRate(_ transport: KannelSMSTransport, count: Int, offset: Int) async throws -> Double {
+        try await withTaskExecutorPreference(transport.executor) {
+            let start = monotonicSeconds()
+            for index in offset..<(offset + count) {
+                let message = OutgoingMessage(channel: .sms, mailingID: 1, customerNumber: "\(index)", address: receiver(index),
+                                              content: RenderedMessage(text: text), purpose: .marketing, idempotencyKey: "bench-\(index)")
+                let outcome = await transport.deliver(message) {}
+                guard case .sent = outcome else { throw BenchError("Kannel did not take message \(index): \(outcome)") }
+            }
+            return Double(count) / (monotonicSeconds() - start)
         }
-        return Double(count) / (monotonicSeconds() - start)
     }
 
     /// Python's rate, as the script measures its own loop.

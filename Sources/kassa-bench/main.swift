@@ -1,7 +1,7 @@
 import Foundation
 
 // scripts/bench [NAME...]: each benchmark prints one JSON object per figure on stdout.
-let benches: [String: () throws -> [Figure]] = [
+let benches: [String: () async throws -> [Figure]] = [
     "lua-filter-call": LuaFilterCallBench.run,
     "select-sql": SelectBench.runSQL,
     "select-lua": SelectBench.runLua,
@@ -23,7 +23,7 @@ for name in names {
         exit(2)
     }
     do {
-        for figure in try bench() { figure.emit() }
+        for figure in try await bench() { figure.emit() }
     } catch {
         FileHandle.standardError.write(Data("kassa-bench: \(name) failed: \(error)\n".utf8))
         exit(1)

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `kassa`: the command line of the Kassa scripting host.
 @main
-struct Kassa: ParsableCommand {
+struct Kassa: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kassa",
         abstract: "A scripting host for shop back-offices: Lua filters, templates and macro buttons.",

@@ -31,7 +31,7 @@ import Testing
             })
         }
 
-        func press(_ macro: String, _ parameters: [String: String] = [:], answers: [String]? = nil) throws {
+        func press(_ macro: String, _ parameters: [String: String] = [:], answers: [String]? = nil) async throws {
             var remaining = answers ?? []
             let performer = RegistryMacroPerformer(
                 registry: registry, parameters: parameters, logger: Logger(label: "test"), output: { self.said.append($0) },
@@ -39,14 +39,14 @@ import Testing
                     self.asked.append(prompt)
                     return remaining.isEmpty ? nil : remaining.removeFirst()
                 })
-            try Macro.parse(macro).run(with: performer)
+            try await Macro.parse(macro).run(with: performer)
         }
     }
 
-    @Test func theMenuAsksWhatIsMissingAndPreviewsExactSegments() throws {
+    @Test func theMenuAsksWhatIsMissingAndPreviewsExactSegments() async throws {
         let run = try Run()
         // Zoë's ë is not GSM-7: her message goes as UCS-2, the others as GSM-7.
-        try run.press("##MENU#UtskickUtskrift2#¤", ["has": "mobile"], answers: ["sms", "Hej #FORNAMN#! Välkommen på rea."])
+        try await run.press("##MENU#UtskickUtskrift2#¤", ["has": "mobile"], answers: ["sms", "Hej #FORNAMN#! Välkommen på rea."])
         #expect(run.asked == ["Massutskick – channel, sms or email", "Massutskick – message text, placeholders like #FORNAMN#"])
         #expect(run.said.contains("1  +46701111111  GSM-7 1 SMS  Hej Åsa! Välkommen på rea."))
         #expect(run.said.contains("2  +31611111111  UCS-2 1 SMS  Hej Zoë! Välkommen på rea."))
@@ -55,10 +55,10 @@ import Testing
         #expect(run.said.last?.contains("nothing was sent") == true)
     }
 
-    @Test func aLongTextIsCountedPerRecipientAsConcatenatedParts() throws {
+    @Test func aLongTextIsCountedPerRecipientAsConcatenatedParts() async throws {
         let run = try Run()
         let long = "Hej #FORNAMN#! " + String(repeating: "Rea på allt i butiken. ", count: 7)
-        try run.press("##MENU#UtskickUtskrift2#¤", ["channel": "sms", "text": long, "has": "mobile"])
+        try await run.press("##MENU#UtskickUtskrift2#¤", ["channel": "sms", "text": long, "has": "mobile"])
         // 15 + 7 × 23 = 176 GSM septets: two parts of at most 153.
         #expect(run.said.contains { $0.hasPrefix("1  +46701111111  GSM-7 2 SMS") })
         // With ë the same text is UCS-2: 176 code units, three parts of at most 67.
@@ -66,27 +66,27 @@ import Testing
         #expect(run.said.contains("SMS: 5 segments (GSM-7 1, UCS-2 1), cost 2.25"))
     }
 
-    @Test func withoutATerminalAMissingParameterIsAClearError() throws {
+    @Test func withoutATerminalAMissingParameterIsAClearError() async throws {
         let run = try Run()
-        let error = try #require(throws: MacroError.self) { try run.press("##MENU#UtskickUtskrift2#¤") }
+        let error = try await #require(throws: MacroError.self) { try await run.press("##MENU#UtskickUtskrift2#¤") }
         #expect("\(error)".contains("Menu UtskickUtskrift2 needs the channel, sms or email: add --param channel=VALUE"))
         #expect(try SQLiteMailingStore(customers: run.store).mailings().isEmpty)
     }
 
-    @Test func openingASavedMailingPreviewsItAgain() throws {
+    @Test func openingASavedMailingPreviewsItAgain() async throws {
         let run = try Run()
-        try run.press("##MENU#UtskickUtskrift2#¤", ["channel": "email", "text": "Hej #FORNAMN#", "subject": "Nytt", "name": "Nyhetsbrev"])
+        try await run.press("##MENU#UtskickUtskrift2#¤", ["channel": "email", "text": "Hej #FORNAMN#", "subject": "Nytt", "name": "Nyhetsbrev"])
         run.said.removeAll()
-        try run.press("##MENU#UtskickUtskrift2#¤", ["mailing": "nyhetsbrev"])
+        try await run.press("##MENU#UtskickUtskrift2#¤", ["mailing": "nyhetsbrev"])
         #expect(run.said.first == "Mailing 1 \"Nyhetsbrev\": email, marketing")
         #expect(run.said.contains("4  kim@example.se  Subject: Nytt  |  Hej Kim"))
         #expect(run.said.contains("4 selected, 1 recipients, 3 left out (no newsletter consent: 1, no e-mail address: 2)"))
     }
 
-    @Test func utskriftPrintsTheMarkedCustomers() throws {
+    @Test func utskriftPrintsTheMarkedCustomers() async throws {
         let run = try Run()
         try run.store.mark(["2", "4"])
-        try run.press("##MENU#UtskickUtskrift2#Utskrift¤", ["marked": "ja"])
+        try await run.press("##MENU#UtskickUtskrift2#Utskrift¤", ["marked": "ja"])
         #expect(run.said == ["2  Zoë  -  -  -  +31611111111", "4  Kim  -  -  kim@example.se  -", "2 customers in the selection."])
     }
 }

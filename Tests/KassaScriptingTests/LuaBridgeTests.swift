@@ -127,16 +127,16 @@ import Testing
         #expect(try fixture.host.registry.filter(named: "ok").implementation.matches(Customers.sample, parameters: [:]) == [true, false, true])
     }
 
-    @Test func menusAndFunctionsRunWithTheirContext() throws {
+    @Test func menusAndFunctionsRunWithTheirContext() async throws {
         let fixture = try PluginFixture(plugins: ["m.lua": """
             kassa.menu { name = 'Greet', run = function(ctx) ctx.say('Hej ' .. ctx.params.name, 2) end }
             kassa.func { code = 'FAIL', run = function(ctx) error('drawer jammed') end }
             """])
         var said: [String] = []
         let context = ActionContext(parameters: ["name": "Åsa"], logger: fixture.log.logger) { said.append($0) }
-        try fixture.host.registry.menu(named: "Greet").implementation.run(context)
+        try await fixture.host.registry.menu(named: "Greet").implementation.run(context)
         #expect(said == ["Hej Åsa\t2"])
-        let error = #expect(throws: (any Error).self) { try fixture.host.registry.function(code: "FAIL").implementation.run(context) }
+        let error = await #expect(throws: (any Error).self) { try await fixture.host.registry.function(code: "FAIL").implementation.run(context) }
         #expect(String(describing: error!).contains("m.lua:2: drawer jammed"))
     }
 

@@ -45,7 +45,7 @@ import Testing
         #expect(registry.filters["points_at_least"] == nil)
     }
 
-    @Test func callersUseNativeAndLuaRegistrationsAlike() throws {
+    @Test func callersUseNativeAndLuaRegistrationsAlike() async throws {
         let drawer = Drawer()
         let fixture = try PluginFixture(plugins: ["a.lua": "kassa.filter { name = 'vip', match = function(c) return c.points > 500 end }"])
         let registry = fixture.host.registry
@@ -55,7 +55,7 @@ import Testing
         let native = try registry.filter(named: "points_at_least").implementation.matches(Customers.sample, parameters: parameters)
         let lua = try registry.filter(named: "vip").implementation.matches(Customers.sample, parameters: [:])
         #expect(native == lua)
-        try registry.function(code: "KLUT").implementation.run(ActionContext(logger: fixture.log.logger, output: { _ in }))
+        try await registry.function(code: "KLUT").implementation.run(ActionContext(logger: fixture.log.logger, output: { _ in }))
         #expect(drawer.opened == 1)
         #expect(registry.buttons.map(\.label) == ["Drawer"])
     }

@@ -95,28 +95,47 @@ import Testing
     }
 
     @Test func stopEndsTheRunAfterTheMessageInFlightAndSendResumes() throws {
+        try Self.stopMidwayThenResume { sender, folder in
+            let stop = try Self.kassa(["mailing", "stop", "1"], in: folder)
+            #expect(stop.stdout.contains("Asked process \(sender.processIdentifier) to stop"))
+        }
+    }
+
+    /// Ctrl-C (SIGINT) cancels the sending task: the run ends after the message in flight,
+    /// as `kassa mailing stop` ends it.
+    @Test func ctrlCStopsAfterTheMessageInFlightAndSendResumes() throws {
+        try Self.stopMidwayThenResume { sender, _ in
+            kill(sender.processIdentifier, SIGINT)
+        }
+    }
+
+    /// Starts a throttled send of 300, stops it after a second with `stop`, and checks the
+    /// run ended by itself after the message in flight (none unknown), then that the next
+    /// send takes up the rest, none twice.
+    static func stopMidwayThenResume(_ stop: (Process, TemporaryDirectory) throws -> Void) throws {
         let folder = try RegisterCommandTests.seeded(300)
-        try Self.createMailing(in: folder)
+        try createMailing(in: folder)
         let sender = try KassaProcess.start(
             ["mailing", "send", "1", "--delay", "0.05", "--db", folder.file("kassa.sqlite"), "--plugins", KassaProcess.repositoryRoot + "/plugins"],
             in: folder.path)
         Thread.sleep(forTimeInterval: 1.0)
-        let stop = try Self.kassa(["mailing", "stop", "1"], in: folder)
-        #expect(stop.stdout.contains("Asked process \(sender.processIdentifier) to stop"))
+        try stop(sender, folder)
         sender.waitUntilExit()
+        #expect(sender.terminationReason == .exit, "the sender must end on its own, not die of a signal")
         #expect(sender.terminationStatus == 0)
-        let stopped = try Self.status(folder)
+        let stopped = try status(folder)
         #expect(stopped["status"] as? String == "stopped")
         let sent = try #require(stopped["sent"] as? Int)
         #expect(sent > 0)
         #expect((stopped["pending"] as? Int ?? 0) > 0)
-        #expect(Self.outboxFiles(folder).count == sent)
+        #expect((stopped["unknown"] as? Int ?? 0) == 0, "a message in flight is finished, never abandoned")
+        #expect(outboxFiles(folder).count == sent)
 
-        #expect(try Self.kassa(["mailing", "send", "1"], in: folder).status == 0)
-        let finished = try Self.status(folder)
+        #expect(try kassa(["mailing", "send", "1"], in: folder).status == 0)
+        let finished = try status(folder)
         #expect(finished["status"] as? String == "finished")
         #expect(finished["sent"] as? Int == finished["recipients"] as? Int)
-        #expect(Self.outboxFiles(folder).count == finished["recipients"] as? Int)
+        #expect(outboxFiles(folder).count == finished["recipients"] as? Int)
     }
 
     /// Kills the sender with SIGKILL at several points of a 2,000-recipient mailing and

@@ -5,11 +5,11 @@
 /// that names the macro and the step.
 public protocol MacroPerformer {
     /// Opens the menu function registered as `name` (`##MENU#name#` at `position`).
-    func openMenu(_ name: String, at position: Int) throws
+    func openMenu(_ name: String, at position: Int) async throws
     /// Runs the function registered under `code` (`#code#` at `position`).
-    func runFunction(_ code: String, at position: Int) throws
+    func runFunction(_ code: String, at position: Int) async throws
     /// Enter / confirm (`¤`).
-    func confirm() throws
+    func confirm() async throws
     /// Types `text` as it stands.
-    func type(_ text: String) throws
+    func type(_ text: String) async throws
 }

@@ -32,18 +32,18 @@ public final class RegistryMacroPerformer: MacroPerformer {
         self.ask = ask
     }
 
-    public func openMenu(_ name: String, at position: Int) throws {
-        try runPending()
+    public func openMenu(_ name: String, at position: Int) async throws {
+        try await runPending()
         pending = (try registry.menu(named: name), position)
     }
 
-    public func runFunction(_ code: String, at position: Int) throws {
-        try runPending()
-        try run(try registry.function(code: code), input: nil)
+    public func runFunction(_ code: String, at position: Int) async throws {
+        try await runPending()
+        try await run(try registry.function(code: code), input: nil)
     }
 
-    public func confirm() throws {
-        try runPending()
+    public func confirm() async throws {
+        try await runPending()
     }
 
     public func type(_ text: String) throws {
@@ -54,10 +54,10 @@ public final class RegistryMacroPerformer: MacroPerformer {
     }
 
     /// Runs a menu that is still open when the macro ends. Its errors name the menu's step.
-    func finish(_ macro: Macro) throws(MacroError) {
+    func finish(_ macro: Macro) async throws(MacroError) {
         guard let open = pending else { return }
         do {
-            try runPending()
+            try await runPending()
         } catch {
             let index = macro.steps.firstIndex { $0.position == open.position } ?? 0
             let step = macro.steps.indices.contains(index) ? macro.steps[index] : MacroStep(.openMenu(open.menu.name), at: open.position)
@@ -65,15 +65,15 @@ public final class RegistryMacroPerformer: MacroPerformer {
         }
     }
 
-    private func runPending() throws {
+    private func runPending() async throws {
         guard let open = pending else { return }
         pending = nil
         let input = typed
         typed = ""
-        try run(open.menu, input: input.isEmpty ? nil : input)
+        try await run(open.menu, input: input.isEmpty ? nil : input)
     }
 
-    private func run(_ action: ActionDefinition, input: String?) throws {
+    private func run(_ action: ActionDefinition, input: String?) async throws {
         var values = parameters
         if let input { values["input"] = input }
         let what = action.kind == .menu ? "Menu \"\(action.name)\"" : "Function \"\(action.name)\""
@@ -87,15 +87,15 @@ public final class RegistryMacroPerformer: MacroPerformer {
         for spec in action.parameters { _ = try spec.type.parse(values[spec.name]!, name: spec.name) }
         let ask = self.ask
         let title = action.title.isEmpty ? action.name : action.title
-        try action.implementation.run(ActionContext(
+        try await action.implementation.run(ActionContext(
             parameters: values, logger: logger, output: output, ask: ask.map { ask in { ask("\(title) – \($0)") } }))
     }
 }
 
 extension Macro {
     /// Runs the macro against the registry: every step, then a menu left open.
-    public func run(with performer: RegistryMacroPerformer) throws(MacroError) {
-        try run(on: performer)
-        try performer.finish(self)
+    public func run(with performer: RegistryMacroPerformer) async throws(MacroError) {
+        try await run(on: performer)
+        try await performer.finish(self)
     }
 }

@@ -17,9 +17,11 @@ extension FilterImplementation {
     }
 }
 
-/// Runs a menu (`##MENU#Name#`) or a function (`#CODE#`).
+/// Runs a menu (`##MENU#Name#`) or a function (`#CODE#`). `async`, so that a native menu
+/// that sends or orders waits for its servers without blocking a thread; a synchronous
+/// implementation (a Lua function) fits as it is.
 public protocol ActionImplementation: AnyObject {
-    func run(_ context: ActionContext) throws
+    func run(_ context: ActionContext) async throws
 }
 
 /// Renders a template for one customer (the `render` function of `kassa.template`).

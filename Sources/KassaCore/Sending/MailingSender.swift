@@ -21,7 +21,13 @@ import Logging
 /// fails that recipient.
 ///
 /// One sender per mailing: a second one is refused while the first one's process lives.
-/// `kassa mailing stop` (or `shouldStop`) ends the run after the message in flight.
+/// `kassa mailing stop` (a flag in the store) or cancelling the sending task (Ctrl-C) ends
+/// the run after the message in flight: a message handed to the transport is never
+/// abandoned half-way, so its outcome is always recorded.
+///
+/// The run follows its transport to the transport's `executor` (the connection's event
+/// loop): each answer then resumes it without a thread hop, and composing and journaling
+/// happen there between exchanges.
 /// Messages that failed for now wait for their retry time; a run ends when nothing is due,
 /// and the next `send` takes up what is left.
 public final class MailingSender {
@@ -30,8 +36,11 @@ public final class MailingSender {
     public let composer: any MessageComposer
     public let transport: any MessageTransport
     let logger: Logger
-    /// Waits; tests replace it to run throttled sends without waiting.
-    var sleep: (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
+    /// Waits, or returns early when the task is cancelled; tests replace it to run
+    /// throttled sends without waiting.
+    var sleep: (TimeInterval) async -> Void = { seconds in
+        try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1e9))
+    }
     /// Reads the clock; tests replace it with their own.
     var now: () -> Date = Date.init
     /// The outcome of the last message, written together with the next message's commit
@@ -50,15 +59,29 @@ public final class MailingSender {
         self.logger = logger
     }
 
-    /// Sends what is due of `mailing`. `progress` is called after every message;
-    /// `shouldStop` is asked before every message (a signal handler's flag).
+    /// Sends what is due of `mailing`. `progress` is called after every message. Cancelling
+    /// the calling task stops the run before the next message, as `kassa mailing stop` does;
+    /// the report then says `stopped`.
     public func send(
-        _ mailing: Mailing, options: SendOptions, progress: (SendProgress) -> Void = { _ in },
-        shouldStop: () -> Bool = { false }
-    ) throws -> SendReport {
+        _ mailing: Mailing, options: SendOptions, progress: (SendProgress) -> Void = { _ in }
+    ) async throws -> SendReport {
         guard mailing.channel == transport.channel else {
             throw MailingError(.invalidContent, "Mailing \(mailing.displayName) is \(mailing.channel.rawValue) but the transport carries \(transport.channel.rawValue).")
         }
+        return try await withTaskExecutorPreference(transport.executor) {
+            let report: SendReport
+            do {
+                report = try await sendDue(of: mailing, options: options, progress: progress)
+            } catch {
+                await transport.close()
+                throw error
+            }
+            await transport.close()
+            return report
+        }
+    }
+
+    private func sendDue(of mailing: Mailing, options: SendOptions, progress: (SendProgress) -> Void) async throws -> SendReport {
         let started = now()
         var report = SendReport(mailing: mailing.id)
         pendingOutcome = nil
@@ -84,7 +107,7 @@ public final class MailingSender {
         var lastStopCheck = Date.distantPast
 
         func stopAsked() throws -> Bool {
-            if shouldStop() { return true }
+            if Task.isCancelled { return true }
             // The stop flag lives in the database (another process sets it): read it at
             // most a few times a second, not per message.
             guard now().timeIntervalSince(lastStopCheck) >= 0.25 else { return false }
@@ -92,19 +115,18 @@ public final class MailingSender {
             return try mailings.isStopRequested(mailing.id)
         }
 
-        func wait(_ seconds: TimeInterval) throws -> Bool {
+        func wait(_ seconds: TimeInterval) async throws -> Bool {
             try flushOutcome(of: mailing.id)
             var remaining = seconds
             while remaining > 0 {
                 if try stopAsked() { return false }
                 let step = min(remaining, 0.2)
-                sleep(step)
+                await sleep(step)
                 remaining -= step
             }
             return true
         }
 
-        defer { transport.close() }
         // The last pending entry taken: each batch reads on from it.
         var cursor: String?
         sending: while true {
@@ -119,16 +141,16 @@ public final class MailingSender {
                     break sending
                 }
                 if options.throttle.batch > 0, inConnection >= options.throttle.batch {
-                    transport.close()
+                    await transport.close()
                     inConnection = 0
-                    guard try wait(options.throttle.pause) else {
+                    guard try await wait(options.throttle.pause) else {
                         report.stopped = true
                         break sending
                     }
                 }
                 if let lastStart, options.minimumInterval > 0 {
                     let due = lastStart.addingTimeInterval(options.minimumInterval).timeIntervalSince(now())
-                    if due > 0, try !wait(due) {
+                    if due > 0, try await !wait(due) {
                         report.stopped = true
                         break sending
                     }
@@ -136,7 +158,7 @@ public final class MailingSender {
                 lastStart = now()
                 if entry.state == .pending { left -= 1 }
                 let next = batch.indices.contains(position + 1) ? batch[position + 1] : nil
-                try deliver(entry, customer: byNumber[entry.customerNumber], mailing: mailing, options: options, report: &report,
+                try await deliver(entry, customer: byNumber[entry.customerNumber], mailing: mailing, options: options, report: &report,
                             next: next.flatMap { next in byNumber[next.customerNumber].map { (next, $0) } })
                 inConnection += 1
                 progress(SendProgress(sent: report.sent, failed: report.failed, left: max(0, left), elapsed: now().timeIntervalSince(started)))
@@ -164,7 +186,7 @@ public final class MailingSender {
     }
 
     private func deliver(_ entry: OutboxEntry, customer: Customer?, mailing: Mailing, options: SendOptions,
-                         report: inout SendReport, next: (entry: OutboxEntry, customer: Customer)?) throws {
+                         report: inout SendReport, next: (entry: OutboxEntry, customer: Customer)?) async throws {
         let number = entry.customerNumber
         guard let customer else {
             try mailings.record(mailing.id, outcome: OutboxOutcome(
@@ -191,7 +213,7 @@ public final class MailingSender {
             return
         }
         let message = outgoing(entry, customer: customer, content: content, mailing: mailing)
-        let outcome = transport.deliver(message, commit: {
+        let outcome = await transport.deliver(message, commit: {
             try mailings.record(mailing.id, outcome: pendingOutcome, thenCommitting: number)
             pendingOutcome = nil
         }, whileWaiting: {

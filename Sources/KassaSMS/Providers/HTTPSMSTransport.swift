@@ -43,7 +43,7 @@ public final class HTTPSMSTransport: MessageTransport {
     public var connectionsOpened: Int { client.connectionsOpened }
 
     /// Checks the message, then commits and posts the message (see the type).
-    public func deliver(_ message: OutgoingMessage, commit: () throws -> Void) -> DeliveryOutcome {
+    public func deliver(_ message: OutgoingMessage, commit: () throws -> Void) async -> DeliveryOutcome {
         guard !message.address.isEmpty else {
             return .failed(reason: "The SMS to customer \(message.customerNumber) has no mobile number.")
         }
@@ -61,7 +61,7 @@ public final class HTTPSMSTransport: MessageTransport {
         } catch {
             return .retry(reason: "The message to \(message.address) was not sent: recording the send failed (\(error)).")
         }
-        switch exchange.send(request) {
+        switch await exchange.send(request) {
         case .answered(let response):
             let reply = HTTPSMSReply(response)
             switch reply.verdict {
@@ -85,9 +85,12 @@ public final class HTTPSMSTransport: MessageTransport {
     }
 
     /// Lets the kept-alive connection go; the next message opens a new one.
-    public func close() {
+    public func close() async {
         client.close()
     }
+
+    /// The event loop of the provider's connection.
+    public var executor: (any TaskExecutor)? { client.taskExecutor }
 
     /// The request for one message, as configured.
     func request(to address: String, text: String, idempotencyKey: String) throws -> HTTPRequest {

@@ -80,7 +80,7 @@ public final class KannelSMSTransport: MessageTransport {
     public var connectionsOpened: Int { client.connectionsOpened }
 
     /// Checks the message, then commits and sends the message or its parts (see the type).
-    public func deliver(_ message: OutgoingMessage, commit: () throws -> Void) -> DeliveryOutcome {
+    public func deliver(_ message: OutgoingMessage, commit: () throws -> Void) async -> DeliveryOutcome {
         let requests: [HTTPRequest]
         switch requestsFor(message) {
         case .success(let built): requests = built
@@ -95,7 +95,7 @@ public final class KannelSMSTransport: MessageTransport {
         var queued = false
         for (index, request) in requests.enumerated() {
             let part = requests.count > 1 ? "part \(index + 1) of \(requests.count) of the message" : "the message"
-            switch exchange.send(request) {
+            switch await exchange.send(request) {
             case .answered(let response):
                 let reply = KannelReply(status: response.status, body: response.text)
                 switch reply.verdict {
@@ -135,7 +135,10 @@ public final class KannelSMSTransport: MessageTransport {
     }
 
     /// Lets the kept-alive connection go; the next message opens a new one.
-    public func close() {
+    public func close() async {
         client.close()
     }
+
+    /// The event loop of the provider's connection.
+    public var executor: (any TaskExecutor)? { client.taskExecutor }
 }

@@ -45,9 +45,9 @@ struct ProviderExchange {
     }
 
     /// Sends `request` and says what became of it.
-    func send(_ request: HTTPRequest) -> Step {
+    func send(_ request: HTTPRequest) async -> Step {
         do {
-            return .answered(try client.sendAndWait(request))
+            return .answered(try await client.send(request))
         } catch {
             if error.code == .redirected { return .refused(error.message) }
             return error.requestMayHaveBeenSent

@@ -1,22 +1,23 @@
 import Foundation
+import KassaNIO
 import Logging
-import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
 
-/// Sends messages to one SMTP server over one reused connection, from the caller's thread.
+/// Sends messages to one SMTP server over one reused connection.
 ///
 /// ```swift
 /// let client = try SMTPClient(server: SMTPServer(host: "smtp.example.se", port: 587),
 ///                             configuration: SMTPClientConfiguration(tls: .startTLS, credentials: credentials),
 ///                             logger: logger)
-/// let outcome = client.send(mail.envelope) { try journal.markInDoubt(id) }
-/// client.close()
+/// let outcome = await client.send(mail.envelope) { try journal.markInDoubt(id) }
+/// await client.close()
 /// ```
 ///
-/// The connection runs on an event loop thread of the client's own; `send` blocks until the
-/// message's outcome is known, so it must not be called from an event loop. A connection is
+/// The connections run on one loop of the process's event-loop group (`eventLoop`); `send`
+/// returns once the message's outcome is known, and a caller running on `taskExecutor`
+/// resumes there without a thread hop. A connection is
 /// opened on the first message and reused for the next ones (RSET clears a failed
 /// transaction); when the server closes it (421, an idle timeout) the next message opens a
 /// new one, and a message that failed only because a reused connection was gone before its
@@ -39,11 +40,13 @@ public final class SMTPClient {
 
     private let tlsContext: NIOSSLContext?
     private let connectTimeout: Duration
-    private let group: MultiThreadedEventLoopGroup
+    /// The loop the client's connections run on.
+    public let eventLoop: any EventLoop
+    /// Runs a task on `eventLoop` (`withTaskExecutorPreference`).
+    public let taskExecutor: any TaskExecutor
     private let logger: Logger
     private var connection: SMTPConnection?
     private var permanentFailure: SMTPError?
-    private var replyTime = ReplyTime()
 
     /// A client for `server`. `tls` is used for STARTTLS and implicit TLS (it trusts the
     /// system's root certificates unless told otherwise); `connectTimeout` bounds opening the
@@ -54,6 +57,7 @@ public final class SMTPClient {
         configuration: SMTPClientConfiguration,
         tls: TLSConfiguration = .makeClientConfiguration(),
         connectTimeout: Duration = .seconds(30),
+        eventLoopGroup: any EventLoopGroup = ProcessEventLoops.group,
         logger: Logger
     ) throws(SMTPTransportError) {
         self.server = server
@@ -69,18 +73,19 @@ public final class SMTPClient {
                 throw SMTPTransportError(.invalidTLSConfiguration, "The TLS settings for the SMTP server \(server) cannot be used: \(error).")
             }
         }
-        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        eventLoop = eventLoopGroup.next()
+        taskExecutor = EventLoopTaskExecutor(eventLoop)
     }
 
     deinit {
-        close()
-        try? group.syncShutdownGracefully()
+        // Nobody can wait for a QUIT here; a client that was not closed drops its connection.
+        connection?.channel.close(promise: nil)
     }
 
     /// Sends one message and waits for its outcome; `commit` runs right before the end of the
     /// data is written (see the type's documentation), `whileWaiting` once the data is on its
     /// way and before the verdict is read: the caller's own work overlaps the round trip.
-    public func send(_ envelope: SMTPEnvelope, commit: () throws -> Void, whileWaiting: () -> Void = {}) -> SMTPMessageOutcome {
+    public func send(_ envelope: SMTPEnvelope, commit: () throws -> Void, whileWaiting: () -> Void = {}) async -> SMTPMessageOutcome {
         if let permanentFailure {
             return .failed(SMTPDeliveryFailure(kind: .permanent, error: permanentFailure, isSessionFailure: true))
         }
@@ -93,7 +98,7 @@ public final class SMTPClient {
                 isReused = true
             } else {
                 self.connection = nil
-                switch openConnection() {
+                switch await openConnection() {
                 case .success(let opened):
                     connection = opened
                     self.connection = opened
@@ -105,7 +110,7 @@ public final class SMTPClient {
 
             let step: SMTPMessageStep
             do {
-                step = try awaitReply(connection.begin(envelope))
+                step = try await connection.begin(envelope).get()
             } catch {
                 self.connection = nil
                 let error = SMTPError(.connectionClosed, "The connection to the SMTP server failed: \(error).")
@@ -141,7 +146,7 @@ public final class SMTPClient {
                 do {
                     let verdict = connection.writeData()
                     whileWaiting()
-                    result = try awaitReply(verdict)
+                    result = try await verdict.get()
                 } catch {
                     self.connection = nil
                     let error = SMTPError(.connectionClosed, "The connection to the SMTP server failed after the message data was handed over (\(error)); the message may have been accepted.")
@@ -155,12 +160,12 @@ public final class SMTPClient {
 
     /// Ends the session politely (QUIT) and closes the connection; the next `send` opens a
     /// new one. Also forgets a permanent failure, so the next `send` tries the server again.
-    public func close() {
+    public func close() async {
         permanentFailure = nil
         guard let connection else { return }
         self.connection = nil
         do {
-            try connection.quit().wait()
+            try await connection.quit().get()
         } catch {
             logger.debug("Closing the SMTP connection to \(server) failed: \(error)")
         }
@@ -168,7 +173,7 @@ public final class SMTPClient {
 
     // MARK: Connections
 
-    private func openConnection() -> Result<SMTPConnection, SMTPSessionEnd> {
+    private func openConnection() async -> Result<SMTPConnection, SMTPSessionEnd> {
         logger.debug("Connecting to SMTP server \(server) (tls: \(configuration.tls.rawValue))")
         connectionAttempts += 1
         let future = SMTPConnection.open(
@@ -176,11 +181,11 @@ public final class SMTPClient {
             configuration: configuration,
             tlsContext: tlsContext,
             connectTimeout: connectTimeout,
-            on: group.next(),
+            on: eventLoop,
             logger: logger
         )
         do {
-            return .success(try future.wait())
+            return .success(try await future.get())
         } catch let end as SMTPSessionEnd {
             noteSessionEnd(end)
             return .failure(end)
@@ -197,61 +202,8 @@ public final class SMTPClient {
         }
     }
 
-    /// The value of `future`, which a server reply completes.
-    ///
-    /// When replies have been coming fast (a relay on this machine or the LAN, Kassa's usual
-    /// set-up), the thread first checks for up to `spinTime`, yielding its processor between
-    /// checks, and only then sleeps: sleeping at once adds a wake-up (a futex and, on an idle
-    /// machine, a processor leaving its sleep state) to both waits of every message, which
-    /// on loopback costs as much as the round trip itself. Yielding leaves the processor to
-    /// any thread that wants it. For a server further away, whose replies take longer than
-    /// `spinTime`, it sleeps at once.
-    private func awaitReply<Value: Sendable>(_ future: EventLoopFuture<Value>) throws -> Value {
-        let started = Self.now()
-        defer { replyTime.record(Self.now() - started) }
-        guard replyTime.isShort else {
-            return try future.wait()
-        }
-        let box = NIOLockedValueBox<Result<Value, any Error>?>(nil)
-        future.whenComplete { result in
-            box.withLockedValue { $0 = result }
-        }
-        while true {
-            if let result = box.withLockedValue({ $0 }) {
-                return try result.get()
-            }
-            if Self.now() - started > ReplyTime.spinTime {
-                return try future.wait()
-            }
-            sched_yield()
-        }
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-    }
-
     /// Failures that mean "the connection was gone", not "the server refused".
     private static func isConnectionLoss(_ code: SMTPError.Code) -> Bool {
         code == .connectionClosed || code == .serviceNotAvailable || code == .resetFailed
-    }
-}
-
-/// How long the server's replies take, as a moving average, to decide whether waiting for
-/// the next one is worth a short spin.
-private struct ReplyTime {
-    /// The longest a waiting thread checks before it sleeps.
-    static let spinTime = 0.000_5
-    /// Replies faster than this on average are spun for.
-    static let shortReply = 0.000_25
-
-    private var average = 0.0
-
-    var isShort: Bool { average < Self.shortReply }
-
-    mutating func record(_ seconds: Double) {
-        average += (seconds - average) / 8
     }
 }

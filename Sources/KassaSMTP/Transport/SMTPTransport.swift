@@ -24,8 +24,8 @@ import NIOSSL
 /// `.sessionFailed`; the connection lost after the commit and before the server's verdict
 /// → `.unknown`. Reasons name the server.
 ///
-/// `deliver` blocks until the outcome is known; call it from an ordinary thread, not from a
-/// SwiftNIO event loop.
+/// `deliver` returns once the outcome is known; a sender that runs on `executor` (the
+/// connection's event loop) waits for each reply without a thread hop.
 public final class SMTPTransport: MessageTransport {
     /// What the settings file does not say.
     public struct Options: Sendable {
@@ -135,9 +135,12 @@ public final class SMTPTransport: MessageTransport {
     }
 
     /// Sends `message`; `commit` runs right before the end of the data is written.
-    public func deliver(_ message: OutgoingMessage, commit: () throws -> Void) -> DeliveryOutcome {
-        deliver(message, commit: commit, whileWaiting: {})
+    public func deliver(_ message: OutgoingMessage, commit: () throws -> Void) async -> DeliveryOutcome {
+        await deliver(message, commit: commit, whileWaiting: {})
     }
+
+    /// The event loop of the SMTP connection.
+    public var executor: (any TaskExecutor)? { client.taskExecutor }
 
     /// Encodes (and signs) `message` now, for the `deliver` that follows.
     public func prepare(_ message: OutgoingMessage) {
@@ -146,7 +149,7 @@ public final class SMTPTransport: MessageTransport {
 
     /// Sends `message`; `commit` runs right before the end of the data is written and
     /// `whileWaiting` while the server's verdict is on its way.
-    public func deliver(_ message: OutgoingMessage, commit: () throws -> Void, whileWaiting: () -> Void) -> DeliveryOutcome {
+    public func deliver(_ message: OutgoingMessage, commit: () throws -> Void, whileWaiting: () -> Void) async -> DeliveryOutcome {
         let readied: Result<(SMTPEnvelope, messageID: String), DeliveryFailure>
         if let prepared, prepared.key == message.idempotencyKey {
             readied = prepared.envelope
@@ -162,7 +165,7 @@ public final class SMTPTransport: MessageTransport {
         case .failure(let failure):
             return .failed(reason: failure.reason)
         }
-        switch client.send(envelope, commit: commit, whileWaiting: whileWaiting) {
+        switch await client.send(envelope, commit: commit, whileWaiting: whileWaiting) {
         case .accepted:
             return .sent(reference: messageID)
         case .failed(let failure) where failure.isSessionFailure:
@@ -205,10 +208,10 @@ public final class SMTPTransport: MessageTransport {
     }
 
     /// Ends the open connection, if any (QUIT); the next message opens a new one.
-    public func close() {
+    public func close() async {
         // A message readied before a pause would go out with the Date of before it.
         prepared = nil
-        client.close()
+        await client.close()
     }
 
     // MARK: Settings

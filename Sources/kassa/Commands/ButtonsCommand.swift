@@ -22,15 +22,20 @@ struct ButtonsCommand: ParsableCommand {
 }
 
 /// `kassa press LABEL`: presses a button, running its macro.
-struct PressCommand: ParsableCommand {
+struct PressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "press", abstract: "Press a macro button by its label.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The button's label.") var label: String
     @Option(help: "A value a menu asks for, KEY=VALUE (repeatable).") var param: [String] = []
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        // A menu that sends stops after the message in flight on Ctrl-C.
+        try await StopSignal.cancelling { [self] in try await press() }
+    }
+
+    private func press() async throws {
+        try await reportingFailures {
             let environment = try CommandEnvironment(global)
             let host = environment.makeHost()
             guard let button = host.registry.buttons.first(where: { $0.label == label }) else {
@@ -38,7 +43,7 @@ struct PressCommand: ParsableCommand {
                 throw CommandFailure("No button is labelled \"\(label)\"" + (known.isEmpty ? "" : " (buttons: \(known))"))
             }
             let macro = try Macro.parse(button.macro, button: button.label)
-            try MacroRunner.run(macro, environment: environment, parameters: try MacroRunner.parameters(param))
+            try await MacroRunner.run(macro, environment: environment, parameters: try MacroRunner.parameters(param))
         }
     }
 }

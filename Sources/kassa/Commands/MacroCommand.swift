@@ -3,7 +3,7 @@ import Foundation
 import KassaCore
 
 /// `kassa macro 'MACRO'`: runs a macro string, e.g. `##MENU#UtskickUtskrift2#¤`.
-struct MacroCommand: ParsableCommand {
+struct MacroCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "macro",
         abstract: "Run a macro string: ##MENU#Name# opens a menu, #CODE# runs a function, ¤ confirms, other text is typed.",
@@ -14,11 +14,16 @@ struct MacroCommand: ParsableCommand {
     @Argument(help: "The macro.") var macro: String
     @Option(help: "A value a menu asks for, KEY=VALUE (repeatable).") var param: [String] = []
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        // A menu that sends stops after the message in flight on Ctrl-C.
+        try await StopSignal.cancelling { [self] in try await runMacro() }
+    }
+
+    private func runMacro() async throws {
+        try await reportingFailures {
             let environment = try CommandEnvironment(global)
             let parsed = try Macro.parse(macro)
-            try MacroRunner.run(parsed, environment: environment, parameters: try MacroRunner.parameters(param))
+            try await MacroRunner.run(parsed, environment: environment, parameters: try MacroRunner.parameters(param))
         }
     }
 }
@@ -36,7 +41,7 @@ enum MacroRunner {
         return values
     }
 
-    static func run(_ macro: Macro, environment: CommandEnvironment, parameters: [String: String]) throws {
+    static func run(_ macro: Macro, environment: CommandEnvironment, parameters: [String: String]) async throws {
         let host = environment.makeHost()
         let interactive = isatty(STDIN_FILENO) == 1
         let performer = RegistryMacroPerformer(
@@ -46,6 +51,6 @@ enum MacroRunner {
                 FileHandle.standardError.write(Data("\(prompt): ".utf8))
                 return readLine()
             } : nil)
-        try macro.run(with: performer)
+        try await macro.run(with: performer)
     }
 }

@@ -90,7 +90,7 @@ struct CommandEnvironment {
             },
             send: { [weak host] mailing in
                 guard let host else { throw CommandFailure("The plugin host is gone") }
-                return try MailingSendCommand.send(mailing, service: try self.makeMailingService(host: host), environment: self)
+                return try await MailingSendCommand.send(mailing, service: try self.makeMailingService(host: host), environment: self)
             }))
         host.loadPlugins(from: pluginDirectories)
         return host
@@ -114,17 +114,29 @@ extension ParsableCommand {
     func reportingFailures(_ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let exit as ExitCode {
-            throw exit
         } catch {
-            if let script = error as? ScriptError, script.code == .scriptFailed {
-                // `kassa run` promises exactly FILE:LINE: message, like lua5.4 itself.
-                Output.plainError(script.message)
-            } else {
-                Output.error("\(error)")
-            }
-            throw ExitCode.failure
+            throw Self.reported(error)
         }
+    }
+
+    /// `reportingFailures` for a command that waits for servers.
+    func reportingFailures(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch {
+            throw Self.reported(error)
+        }
+    }
+
+    private static func reported(_ error: any Error) -> any Error {
+        if error is ExitCode { return error }
+        if let script = error as? ScriptError, script.code == .scriptFailed {
+            // `kassa run` promises exactly FILE:LINE: message, like lua5.4 itself.
+            Output.plainError(script.message)
+        } else {
+            Output.error("\(error)")
+        }
+        return ExitCode.failure
     }
 }
 
@@ -139,6 +151,13 @@ extension CommandEnvironment {
     func withMailingService<T>(_ body: (MailingService) throws -> T) throws -> T {
         let host = makeHost()
         return try withExtendedLifetime(host) { try body(try makeMailingService(host: host)) }
+    }
+
+    /// `withMailingService` for a body that waits for servers.
+    func withMailingService<T>(_ body: (MailingService) async throws -> T) async throws -> T {
+        let host = makeHost()
+        defer { withExtendedLifetime(host) {} }
+        return try await body(try makeMailingService(host: host))
     }
 
     /// Mailings with `host`'s templates and filters, and the shop's SMS price. The caller

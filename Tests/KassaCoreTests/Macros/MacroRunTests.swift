@@ -35,18 +35,18 @@ private final class RecordingPerformer: MacroPerformer {
 @Suite("Running macros")
 struct MacroRunTests {
     @Test("Steps run in order, with their positions")
-    func runsInOrder() throws {
+    func runsInOrder() async throws {
         let performer = RecordingPerformer()
         performer.knownMenus = ["A"]
-        try Macro.parse(###"Hej¤##MENU#A#\#1#KLUT#"###).run(on: performer)
+        try await Macro.parse(###"Hej¤##MENU#A#\#1#KLUT#"###).run(on: performer)
         #expect(performer.calls == ["type Hej", "confirm", "menu A @5", "type #1", "function KLUT @17"])
     }
 
     @Test("The first failing step stops the macro and is named in the error")
-    func stopsAtFirstFailure() throws {
+    func stopsAtFirstFailure() async throws {
         let performer = RecordingPerformer()
         let macro = try Macro.parse("#KLUT###MENU#Unknown#¤", button: "Kassalåda")
-        let error = try #require(throws: MacroError.self) { try macro.run(on: performer) }
+        let error = try await #require(throws: MacroError.self) { try await macro.run(on: performer) }
         #expect(performer.calls == ["function KLUT @1", "menu Unknown @7"])
         #expect(error.code == .stepFailed)
         #expect(error.position == 7)
@@ -57,11 +57,11 @@ struct MacroRunTests {
     }
 
     @Test("A failing confirm is wrapped too")
-    func confirmFailureIsWrapped() throws {
+    func confirmFailureIsWrapped() async throws {
         let performer = RecordingPerformer()
         performer.failOnConfirm = true
         let macro = try Macro.parse("abc¤def")
-        let error = try #require(throws: MacroError.self) { try macro.run(on: performer) }
+        let error = try await #require(throws: MacroError.self) { try await macro.run(on: performer) }
         #expect(performer.calls == ["type abc", "confirm"])
         #expect(error.position == 4)
         #expect(error.message == ###"Macro "abc¤def": step 2 at position 4 (confirm) failed: nothing to confirm"###)

@@ -15,11 +15,11 @@ struct HTTPSMSTransportTests {
     }
 
     @Test("A message is a form POST with from, to, message, basic auth and the idempotency key; 2xx is sent with the provider's id")
-    func formPost() throws {
+    func formPost() async throws {
         let server = try ScriptedHTTPServer(responses: [.json(200, #"{"status": "created", "id": "s70df59406a1b4643b96f3f91e0bfb7b0", "parts": 1}"#)])
         let transport = try transport(server)
         let commits = CommitRecorder()
-        let outcome = transport.deliver(sms("Hej Åsa! Välkommen 😀")) { try commits.commit() }
+        let outcome = await transport.deliver(sms("Hej Åsa! Välkommen 😀")) { try commits.commit() }
         #expect(outcome == .sent(reference: "s70df59406a1b4643b96f3f91e0bfb7b0"))
         #expect(commits.count == 1)
 
@@ -32,10 +32,10 @@ struct HTTPSMSTransportTests {
     }
 
     @Test("The JSON format posts an object; Twilio's sid is the reference")
-    func jsonPost() throws {
+    func jsonPost() async throws {
         let server = try ScriptedHTTPServer(responses: [.json(201, #"{"sid": "SM123", "status": "queued"}"#)])
         let transport = try transport(server, format: .json)
-        #expect(transport.deliver(sms("Hej")) {} == .sent(reference: "SM123"))
+        #expect(await transport.deliver(sms("Hej")) {} == .sent(reference: "SM123"))
         let request = try #require(try server.requests().first)
         #expect(request.headers["content-type"] == "application/json")
         let object = try JSONSerialization.jsonObject(with: Data(request.body.utf8)) as? [String: String]
@@ -43,10 +43,10 @@ struct HTTPSMSTransportTests {
     }
 
     @Test("A long text is one request: the provider splits it")
-    func longTextIsOneRequest() throws {
+    func longTextIsOneRequest() async throws {
         let server = try ScriptedHTTPServer(responses: [.json(200, #"{"id": "long"}"#)])
         let text = String(repeating: "Stor vårrea i butiken! ", count: 20)
-        #expect(try transport(server).deliver(sms(text)) {}.isSent)
+        #expect(try await transport(server).deliver(sms(text)) {}.isSent)
         #expect(try server.requests().map { $0.form["message"] } == [text])
     }
 
@@ -55,70 +55,70 @@ struct HTTPSMSTransportTests {
         (.json(400, #"{"code": 21211, "message": "The 'To' number +4670 is not a valid phone number."}"#), "not a valid phone number"),
         (.init(status: 403), "403"),
     ])
-    func refused(response: ScriptedHTTPServer.Response, expected: String) throws {
+    func refused(response: ScriptedHTTPServer.Response, expected: String) async throws {
         let server = try ScriptedHTTPServer(responses: [response])
-        let outcome = try transport(server).deliver(sms("Hej")) {}
+        let outcome = try await transport(server).deliver(sms("Hej")) {}
         #expect(outcome.isFailed)
         #expect(outcome.reason?.contains(expected) == true)
         #expect(outcome.reason?.contains("+46701234567") == true)
     }
 
     @Test("401 fails the session: no message can go until the credentials are fixed")
-    func unauthorized() throws {
+    func unauthorized() async throws {
         let server = try ScriptedHTTPServer(responses: [.json(401, #"{"error": {"message": "Bad credentials"}}"#)])
-        let outcome = try transport(server).deliver(sms("Hej")) {}
+        let outcome = try await transport(server).deliver(sms("Hej")) {}
         #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("401: Bad credentials") == true)
     }
 
     @Test("429 and 5xx ask for a retry", arguments: [429, 500, 502, 503])
-    func temporary(status: Int) throws {
+    func temporary(status: Int) async throws {
         let server = try ScriptedHTTPServer(responses: [.json(status, #"{"message": "Slow down"}"#)])
-        let outcome = try transport(server).deliver(sms("Hej")) {}
+        let outcome = try await transport(server).deliver(sms("Hej")) {}
         #expect(outcome.isRetry)
         #expect(outcome.reason?.contains("\(status): Slow down") == true)
     }
 
     @Test("No server: the session fails, and nothing can have reached one")
-    func noServer() throws {
+    func noServer() async throws {
         let port = try LoopbackPort.free(1)[0]
         let transport = try HTTPSMSTransport(configuration: .init(url: "http://127.0.0.1:\(port)/a1/sms"), logger: quietLogger)
-        let outcome = transport.deliver(sms("Hej")) {}
+        let outcome = await transport.deliver(sms("Hej")) {}
         #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("127.0.0.1:\(port)") == true)
     }
 
     @Test("A connection lost after the request was sent is unknown, never retried")
-    func lostAfterCommit() throws {
+    func lostAfterCommit() async throws {
         let server = try ScriptedHTTPServer(responses: [.init(action: .drop)])
-        let outcome = try transport(server).deliver(sms("Hej")) {}
+        let outcome = try await transport(server).deliver(sms("Hej")) {}
         #expect(outcome.isUnknown)
         #expect(try server.requests().count == 1)
     }
 
     @Test("A late answer is unknown")
-    func lateAnswer() throws {
+    func lateAnswer() async throws {
         let server = try ScriptedHTTPServer(responses: [.init(status: 200, body: "{}", delay: 3)])
-        let outcome = try transport(server, http: .init(responseTimeout: 0.3)).deliver(sms("Hej")) {}
+        let outcome = try await transport(server, http: .init(responseTimeout: 0.3)).deliver(sms("Hej")) {}
         #expect(outcome.isUnknown)
         #expect(outcome.reason?.contains("did not answer within") == true)
     }
 
     @Test("A refused commit sends nothing")
-    func refusedCommit() throws {
+    func refusedCommit() async throws {
         let server = try ScriptedHTTPServer(responses: [.json(200, "{}")])
         let commits = CommitRecorder()
         commits.refuse = true
-        #expect(try transport(server).deliver(sms("Hej")) { try commits.commit() }.isRetry)
+        #expect(try await transport(server).deliver(sms("Hej")) { try commits.commit() }.isRetry)
         #expect(try server.requests().isEmpty)
     }
 
     @Test("Messages share one kept-alive connection")
-    func keepAlive() throws {
+    func keepAlive() async throws {
         let server = try ScriptedHTTPServer(responses: [.json(202, #"{"id": 42}"#)])
         let transport = try transport(server)
         for number in 0..<10 {
-            #expect(transport.deliver(sms("Hej \(number)", customer: "\(number)")) {} == .sent(reference: "42"))
+            #expect(await transport.deliver(sms("Hej \(number)", customer: "\(number)")) {} == .sent(reference: "42"))
         }
         #expect(transport.connectionsOpened == 1)
         #expect(Set(try server.requests().map(\.clientPort)).count == 1)
@@ -140,13 +140,13 @@ struct HTTPSSMSTransportTests {
     }
 
     @Test("With ca_file the message goes out over TLS with its login, and messages share the connection")
-    func sentOverTLS() throws {
+    func sentOverTLS() async throws {
         let authority = try TestCertificateAuthority.make(in: folder.path)
         let server = try ScriptedHTTPServer(responses: [.json(201, #"{"id": "s-tls"}"#)], tls: authority.server)
         let transport = try transport(server, caFile: authority.caPath)
         let commits = CommitRecorder()
         for number in 0..<3 {
-            #expect(transport.deliver(sms("Hej \(number)", customer: "\(number)")) { try commits.commit() } == .sent(reference: "s-tls"))
+            #expect(await transport.deliver(sms("Hej \(number)", customer: "\(number)")) { try commits.commit() } == .sent(reference: "s-tls"))
         }
         #expect(commits.count == 3)
         let requests = try server.requests()
@@ -157,10 +157,10 @@ struct HTTPSSMSTransportTests {
     }
 
     @Test("Without ca_file the certificate is not trusted: the session fails with a clear TLS reason, nothing sent")
-    func untrustedCertificate() throws {
+    func untrustedCertificate() async throws {
         let authority = try TestCertificateAuthority.make(in: folder.path)
         let server = try ScriptedHTTPServer(responses: [.json(201, "{}")], tls: authority.server)
-        let outcome = try transport(server).deliver(sms("Hej")) {}
+        let outcome = try await transport(server).deliver(sms("Hej")) {}
         #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("TLS handshake with the HTTP server 127.0.0.1:\(server.port) failed") == true, "\(outcome)")
         #expect(outcome.reason?.contains("CERTIFICATE_VERIFY_FAILED") == true)
@@ -169,12 +169,12 @@ struct HTTPSSMSTransportTests {
     }
 
     @Test("A redirect is not followed: the message fails, naming the status, and the password goes nowhere else")
-    func redirect() throws {
+    func redirect() async throws {
         let authority = try TestCertificateAuthority.make(in: folder.path)
         let elsewhere = try ScriptedHTTPServer(responses: [.json(201, #"{"id": "stolen"}"#)], tls: authority.server)
         let server = try ScriptedHTTPServer(responses: [.init(status: 307, headers: ["Location": elsewhere.url("/steal")])],
                                             tls: authority.server)
-        let outcome = try transport(server, caFile: authority.caPath).deliver(sms("Hej")) {}
+        let outcome = try await transport(server, caFile: authority.caPath).deliver(sms("Hej")) {}
         #expect(outcome.isFailed, "\(outcome)")
         #expect(outcome.reason?.contains("307") == true)
         #expect(outcome.reason?.contains(elsewhere.url("/steal")) == true)
@@ -182,20 +182,20 @@ struct HTTPSSMSTransportTests {
     }
 
     @Test("An answer larger than 1 MiB is refused; the message may have gone out, so it is unknown")
-    func oversizeAnswer() throws {
+    func oversizeAnswer() async throws {
         let authority = try TestCertificateAuthority.make(in: folder.path)
         let server = try ScriptedHTTPServer(responses: [.init(status: 200, body: String(repeating: "x", count: 2 << 20))],
                                             tls: authority.server)
-        let outcome = try transport(server, caFile: authority.caPath).deliver(sms("Hej")) {}
+        let outcome = try await transport(server, caFile: authority.caPath).deliver(sms("Hej")) {}
         #expect(outcome.isUnknown, "\(outcome)")
         #expect(outcome.reason?.contains("larger than 1048576 bytes") == true)
     }
 
     @Test("No answer within [sms] timeout is unknown, never retried")
-    func timeout() throws {
+    func timeout() async throws {
         let authority = try TestCertificateAuthority.make(in: folder.path)
         let server = try ScriptedHTTPServer(responses: [.init(status: 200, body: "{}", delay: 3)], tls: authority.server)
-        let outcome = try transport(server, caFile: authority.caPath, timeout: 0.4).deliver(sms("Hej")) {}
+        let outcome = try await transport(server, caFile: authority.caPath, timeout: 0.4).deliver(sms("Hej")) {}
         #expect(outcome.isUnknown, "\(outcome)")
         #expect(outcome.reason?.contains("did not answer within 0.4 seconds") == true)
         #expect(try server.requests().count == 1)

@@ -18,11 +18,11 @@ struct KannelSMSTransportAnswerTests {
     private static let accepted = ScriptedHTTPServer.Response(status: 202, body: "0: Accepted for delivery")
 
     @Test("A request carries the login, receiver, sender, charset, coding and text")
-    func requestFields() throws {
+    func requestFields() async throws {
         let server = try ScriptedHTTPServer(responses: [Self.accepted])
         let transport = try transport(server)
-        #expect(transport.deliver(sms("Hej Åsa")) {}.isSent)
-        #expect(transport.deliver(sms("Hej Łukasz")) {}.isSent)
+        #expect(await transport.deliver(sms("Hej Åsa")) {}.isSent)
+        #expect(await transport.deliver(sms("Hej Łukasz")) {}.isSent)
         let requests = try server.requests()
         #expect(requests.map(\.method) == ["GET", "GET"])
         #expect(requests[0].path == "/cgi-bin/sendsms")
@@ -33,11 +33,11 @@ struct KannelSMSTransportAnswerTests {
     }
 
     @Test("A long text is one request per part, each with a header, all with one reference")
-    func partsCarryHeaders() throws {
+    func partsCarryHeaders() async throws {
         let server = try ScriptedHTTPServer(responses: [Self.accepted])
         let text = String(repeating: "Vårrea! ", count: 50)
         let parts = SMSAnalysis.analyze(text).parts
-        #expect(try transport(server).deliver(sms(text)) {}.isSent)
+        #expect(try await transport(server).deliver(sms(text)) {}.isSent)
         let requests = try server.requests()
         #expect(requests.map { $0.query["text"] } == parts)
         #expect(requests.allSatisfy { $0.query["coding"] == "0" })
@@ -52,35 +52,35 @@ struct KannelSMSTransportAnswerTests {
     }
 
     @Test("Temporal failure asks for a retry")
-    func temporary() throws {
+    func temporary() async throws {
         let server = try ScriptedHTTPServer(responses: [.init(status: 503, body: "Temporal failure, try again later.")])
-        let outcome = try transport(server).deliver(sms("Hej")) {}
+        let outcome = try await transport(server).deliver(sms("Hej")) {}
         #expect(outcome.isRetry)
         #expect(outcome.reason?.contains("503: Temporal failure, try again later.") == true)
     }
 
     @Test("A success status with a text that is not Kannel's is unknown")
-    func unexpected() throws {
+    func unexpected() async throws {
         let server = try ScriptedHTTPServer(responses: [.init(status: 200, body: "<html>It works!</html>")])
-        let outcome = try transport(server).deliver(sms("Hej")) {}
+        let outcome = try await transport(server).deliver(sms("Hej")) {}
         #expect(outcome.isUnknown)
         #expect(outcome.reason?.contains("It works!") == true)
     }
 
     @Test("A connection lost after the request is unknown, never retried")
-    func lost() throws {
+    func lost() async throws {
         let server = try ScriptedHTTPServer(responses: [.init(action: .drop)])
         let commits = CommitRecorder()
-        let outcome = try transport(server).deliver(sms("Hej")) { try commits.commit() }
+        let outcome = try await transport(server).deliver(sms("Hej")) { try commits.commit() }
         #expect(outcome.isUnknown)
         #expect(commits.count == 1)
     }
 
     @Test("A part refused after earlier parts were accepted is unknown, naming the part")
-    func partialRefusal() throws {
+    func partialRefusal() async throws {
         let server = try ScriptedHTTPServer(responses: [Self.accepted, .init(status: 403, body: "Not routable. Do not try again.")])
         let text = String(repeating: "Vårrea! ", count: 50)
-        let outcome = try transport(server).deliver(sms(text)) {}
+        let outcome = try await transport(server).deliver(sms(text)) {}
         #expect(outcome.isUnknown)
         #expect(outcome.reason?.contains("part 2 of \(SMSAnalysis.analyze(text).segments)") == true)
         #expect(outcome.reason?.contains("Not routable") == true)
@@ -88,19 +88,19 @@ struct KannelSMSTransportAnswerTests {
     }
 
     @Test("A refused commit sends nothing")
-    func refusedCommit() throws {
+    func refusedCommit() async throws {
         let server = try ScriptedHTTPServer(responses: [Self.accepted])
         let commits = CommitRecorder()
         commits.refuse = true
-        #expect(try transport(server).deliver(sms("Hej")) { try commits.commit() }.isRetry)
+        #expect(try await transport(server).deliver(sms("Hej")) { try commits.commit() }.isRetry)
         #expect(try server.requests().isEmpty)
     }
 
     @Test("A message without text fails before anything is sent")
-    func noText() throws {
+    func noText() async throws {
         let server = try ScriptedHTTPServer(responses: [Self.accepted])
         let commits = CommitRecorder()
-        #expect(try transport(server).deliver(sms("")) { try commits.commit() }.isFailed)
+        #expect(try await transport(server).deliver(sms("")) { try commits.commit() }.isFailed)
         #expect(commits.count == 0)
         #expect(try server.requests().isEmpty)
     }

@@ -25,12 +25,12 @@ struct KannelSMSTransportTests {
     }
 
     @Test("A GSM-7 SMS arrives with its text, receiver and sender")
-    func gsm7() throws {
+    func gsm7() async throws {
         let gateway = try KannelGateway.start()
         let commits = CommitRecorder()
         let text = "Hej Anna! Vårrean börjar på lördag: 20 % på allt. Välkommen! €5 [rabatt]"
         #expect(SMSAnalysis.analyze(text).encoding == .gsm7)
-        let outcome = try transport(gateway).deliver(sms(text, to: "+46701234567")) { try commits.commit() }
+        let outcome = try await transport(gateway).deliver(sms(text, to: "+46701234567")) { try commits.commit() }
         #expect(outcome == .sent(reference: nil), "\(gateway.logs())")
         #expect(commits.count == 1)
         let received = try gateway.waitForMessages(count: 1)
@@ -42,11 +42,11 @@ struct KannelSMSTransportTests {
     }
 
     @Test("A UCS-2 SMS (Swedish, Polish, an emoji) arrives intact")
-    func ucs2() throws {
+    func ucs2() async throws {
         let gateway = try KannelGateway.start()
         let text = "Hej Łukasz! Grattis på födelsedagen 🎂 – välkommen åter 😀"
         #expect(SMSAnalysis.analyze(text).encoding == .ucs2)
-        #expect(try transport(gateway).deliver(sms(text)) {}.isSent)
+        #expect(try await transport(gateway).deliver(sms(text)) {}.isSent)
         let received = try gateway.waitForMessages(count: 1)
         #expect(received.count == 1)
         #expect(received[0].kind == "ucs-2")
@@ -54,14 +54,14 @@ struct KannelSMSTransportTests {
     }
 
     @Test("Without a sender the gateway's global sender is used")
-    func globalSender() throws {
+    func globalSender() async throws {
         let gateway = try KannelGateway.start()
-        #expect(try transport(gateway, sender: nil).deliver(sms("Hej")) {}.isSent)
+        #expect(try await transport(gateway, sender: nil).deliver(sms("Hej")) {}.isSent)
         #expect(try gateway.waitForMessages(count: 1)[0].sender == gateway.options.globalSender)
     }
 
     @Test("A long GSM-7 text arrives as concatenated parts, exactly the analysis' parts")
-    func longGSM7() throws {
+    func longGSM7() async throws {
         // A stock sendsms user (max-messages 1, no concatenation) must not matter.
         var options = KannelGateway.Options()
         options.maximumMessages = 1
@@ -71,7 +71,7 @@ struct KannelSMSTransportTests {
         let analysis = SMSAnalysis.analyze(text)
         #expect(analysis.encoding == .gsm7 && analysis.segments == 4)
         let commits = CommitRecorder()
-        #expect(try transport(gateway).deliver(sms(text)) { try commits.commit() } == .sent(reference: nil))
+        #expect(try await transport(gateway).deliver(sms(text)) { try commits.commit() } == .sent(reference: nil))
         #expect(commits.count == 1)
         let received = try gateway.waitForMessages(count: analysis.segments)
         #expect(received.count == analysis.segments)
@@ -81,13 +81,13 @@ struct KannelSMSTransportTests {
     }
 
     @Test("A long UCS-2 text arrives as parts that never split an emoji")
-    func longUCS2() throws {
+    func longUCS2() async throws {
         let gateway = try KannelGateway.start()
         // 66 letters put the emoji across the first part's end (67 code units).
         let text = String(repeating: "ż", count: 66) + "😀" + String(repeating: "ł", count: 40) + " 🚲🚲"
         let analysis = SMSAnalysis.analyze(text)
         #expect(analysis.encoding == .ucs2 && analysis.segments == 2)
-        #expect(try transport(gateway).deliver(sms(text)) {}.isSent)
+        #expect(try await transport(gateway).deliver(sms(text)) {}.isSent)
         let received = try gateway.waitForMessages(count: 2)
         #expect(received.count == 2)
         #expect(try joined(received, ucs2: true) == text)
@@ -98,27 +98,27 @@ struct KannelSMSTransportTests {
     }
 
     @Test("Many messages travel over one kept-alive connection")
-    func keepAlive() throws {
+    func keepAlive() async throws {
         let gateway = try KannelGateway.start()
         let transport = try transport(gateway)
         let count = 50
         for number in 0..<count {
-            let outcome = transport.deliver(sms("Meddelande \(number)", to: "+4670000\(1000 + number)", customer: "\(number)")) {}
+            let outcome = await transport.deliver(sms("Meddelande \(number)", to: "+4670000\(1000 + number)", customer: "\(number)")) {}
             #expect(outcome.isSent, "message \(number): \(outcome)")
         }
         #expect(transport.connectionsOpened == 1)
         let received = try gateway.waitForMessages(count: count)
         #expect(Set(received.map(\.text)) == Set((0..<count).map { "Meddelande \($0)" }))
-        transport.close()
-        #expect(transport.deliver(sms("after close")) {}.isSent)
+        await transport.close()
+        #expect(await transport.deliver(sms("after close")) {}.isSent)
         #expect(transport.connectionsOpened == 2)
     }
 
     @Test("A wrong password fails the session, not the message, with Kannel's reason, after the commit")
-    func wrongPassword() throws {
+    func wrongPassword() async throws {
         let gateway = try KannelGateway.start()
         let commits = CommitRecorder()
-        let outcome = try transport(gateway, password: "wrong").deliver(sms("Hej")) { try commits.commit() }
+        let outcome = try await transport(gateway, password: "wrong").deliver(sms("Hej")) { try commits.commit() }
         #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("Authorization failed for sendsms") == true)
         #expect(outcome.reason?.contains("127.0.0.1:\(gateway.ports.sendsms)") == true)
@@ -127,22 +127,22 @@ struct KannelSMSTransportTests {
     }
 
     @Test("A number no SMS centre routes fails: Not routable")
-    func notRoutable() throws {
+    func notRoutable() async throws {
         let gateway = try KannelGateway.start()
-        let outcome = try transport(gateway).deliver(sms("Hej", to: "999123456")) {}
+        let outcome = try await transport(gateway).deliver(sms("Hej", to: "999123456")) {}
         #expect(outcome.isFailed)
         #expect(outcome.reason?.contains("Not routable") == true)
         #expect(outcome.reason?.contains("999123456") == true)
     }
 
     @Test("Kannel down: the session fails; nothing reached the gateway")
-    func kannelDown() throws {
+    func kannelDown() async throws {
         let gateway = try KannelGateway.start()
         let transport = try transport(gateway)
-        #expect(transport.deliver(sms("first", customer: "1")) {}.isSent)
+        #expect(await transport.deliver(sms("first", customer: "1")) {}.isSent)
         gateway.stop()
         let commits = CommitRecorder()
-        let outcome = transport.deliver(sms("second", customer: "2")) { try commits.commit() }
+        let outcome = await transport.deliver(sms("second", customer: "2")) { try commits.commit() }
         #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("127.0.0.1:\(gateway.ports.sendsms)") == true)
         // The pool opens connections with the request, after the commit; nothing reached Kannel.
@@ -150,10 +150,10 @@ struct KannelSMSTransportTests {
     }
 
     @Test("Queued for later delivery counts as sent: the message goes out once an SMS centre connects")
-    func queuedIsSent() throws {
+    func queuedIsSent() async throws {
         let gateway = try KannelGateway.start()
         gateway.stopSMSC()
-        let outcome = try transport(gateway).deliver(sms("Kommer senare")) {}
+        let outcome = try await transport(gateway).deliver(sms("Kommer senare")) {}
         #expect(outcome == .sent(reference: nil))
         #expect(gateway.received().isEmpty)
         try gateway.startSMSC()

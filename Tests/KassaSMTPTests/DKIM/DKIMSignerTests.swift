@@ -153,7 +153,7 @@ import Testing
 @Suite(.serialized) struct SMTPTransportDKIMTests {
     let folder = TemporaryDirectory(prefix: "kassa-smtp-dkim")
 
-    @Test func marketingMailIsSignedWithItsUnsubscribeHeaders() throws {
+    @Test func marketingMailIsSignedWithItsUnsubscribeHeaders() async throws {
         let key = try TestDKIMKey.rsa(pkcs1: false, in: folder.path)
         let server = try AiosmtpdServer(in: folder)
         defer { server.stop() }
@@ -164,9 +164,9 @@ import Testing
             unsubscribeMailto: "unsubscribe+{customer}@example.se"
         ))
 
-        let marketing = smtp.deliver(outgoing(customer: "K 1001/Å", mailing: 42, purpose: .marketing), commit: {})
-        let receipt = smtp.deliver(outgoing(to: "bo@example.se", customer: "1002", purpose: .transactional), commit: {})
-        smtp.close()
+        let marketing = await smtp.deliver(outgoing(customer: "K 1001/Å", mailing: 42, purpose: .marketing), commit: {})
+        let receipt = await smtp.deliver(outgoing(to: "bo@example.se", customer: "1002", purpose: .transactional), commit: {})
+        await smtp.close()
 
         #expect(marketing.isSent, "\(marketing)")
         #expect(receipt.isSent, "\(receipt)")

@@ -21,14 +21,14 @@ import Testing
 
     // MARK: Sending
 
-    @Test func aMessageArrivesWithItsNamesSubjectAndBodiesIntact() throws {
+    @Test func aMessageArrivesWithItsNamesSubjectAndBodiesIntact() async throws {
         let server = try AiosmtpdServer(in: folder)
         defer { server.stop() }
         let smtp = try transport(smtpSettings(port: server.port))
         let commits = CommitCounter()
 
-        let outcome = smtp.deliver(outgoing(), commit: commits.commit)
-        smtp.close()
+        let outcome = await smtp.deliver(outgoing(), commit: commits.commit)
+        await smtp.close()
 
         #expect(outcome.isSent, "\(outcome)")
         #expect(commits.count == 1)
@@ -51,13 +51,13 @@ import Testing
 
     /// Issue 12, item 9: a first name with a line break (typed into the register, or
     /// imported) made the customer's mail fail for good; the name is cleaned instead.
-    @Test func aDisplayNameWithALineBreakIsCleanedAndTheMailGoesOut() throws {
+    @Test func aDisplayNameWithALineBreakIsCleanedAndTheMailGoesOut() async throws {
         let server = try AiosmtpdServer(in: folder)
         defer { server.stop() }
         let smtp = try transport(smtpSettings(port: server.port))
 
-        let outcome = smtp.deliver(outgoing(name: "Åsa\r\nBcc: x@example.org\t\u{0}Öberg"), commit: {})
-        smtp.close()
+        let outcome = await smtp.deliver(outgoing(name: "Åsa\r\nBcc: x@example.org\t\u{0}Öberg"), commit: {})
+        await smtp.close()
 
         #expect(outcome.isSent, "\(outcome)")
         let captured = try server.messages()
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test(arguments: ["PLAIN", "LOGIN"])
-    func startTLSThenAuthenticationWith(mechanism: String) throws {
+    func startTLSThenAuthenticationWith(mechanism: String) async throws {
         let certificate = try TestCertificate.selfSigned(in: folder.path)
         let server = try AiosmtpdServer(
             in: folder, tls: .startTLS(certificate, required: true),
@@ -81,8 +81,8 @@ import Testing
         defer { server.stop() }
         let smtp = try transport(smtpSettings(port: server.port, tls: .starttls, username: "shop", caFile: certificate.certificatePath))
 
-        let outcome = smtp.deliver(outgoing(), commit: {})
-        smtp.close()
+        let outcome = await smtp.deliver(outgoing(), commit: {})
+        await smtp.close()
 
         #expect(outcome.isSent, "\(outcome)")
         let captured = try server.messages()
@@ -92,7 +92,7 @@ import Testing
         #expect(try checked(server).first?.to?.first?.name == Swedish.customerName)
     }
 
-    @Test func aWrongPasswordFailsTheSessionAndNamesTheUser() throws {
+    @Test func aWrongPasswordFailsTheSessionAndNamesTheUser() async throws {
         let certificate = try TestCertificate.selfSigned(in: folder.path)
         let server = try AiosmtpdServer(in: folder, tls: .startTLS(certificate), credentials: ("shop", testPassword))
         defer { server.stop() }
@@ -102,7 +102,7 @@ import Testing
         )
         let commits = CommitCounter()
 
-        let outcome = smtp.deliver(outgoing(), commit: commits.commit)
+        let outcome = await smtp.deliver(outgoing(), commit: commits.commit)
 
         // Not this message's fault: every other one would fail the same way.
         #expect(outcome.isSessionFailure, "\(outcome)")
@@ -112,20 +112,20 @@ import Testing
         #expect(try server.messages().isEmpty)
     }
 
-    @Test func implicitTLSFromTheFirstByte() throws {
+    @Test func implicitTLSFromTheFirstByte() async throws {
         let certificate = try TestCertificate.selfSigned(in: folder.path)
         let server = try AiosmtpdServer(in: folder, tls: .implicit(certificate))
         defer { server.stop() }
         let smtp = try transport(smtpSettings(port: server.port, tls: .tls, caFile: certificate.certificatePath))
 
-        let outcome = smtp.deliver(outgoing(), commit: {})
-        smtp.close()
+        let outcome = await smtp.deliver(outgoing(), commit: {})
+        await smtp.close()
 
         #expect(outcome.isSent, "\(outcome)")
         #expect(try server.messages().first?.overTLS == true)
     }
 
-    @Test func anUntrustedCertificateStopsTheMessageBeforeAnythingIsSent() throws {
+    @Test func anUntrustedCertificateStopsTheMessageBeforeAnythingIsSent() async throws {
         let certificate = try TestCertificate.selfSigned(in: folder.path)
         let server = try AiosmtpdServer(in: folder, tls: .startTLS(certificate), credentials: ("shop", testPassword))
         defer { server.stop() }
@@ -133,7 +133,7 @@ import Testing
         let smtp = try transport(smtpSettings(port: server.port, tls: .starttls, username: "shop"))
         let commits = CommitCounter()
 
-        let outcome = smtp.deliver(outgoing(), commit: commits.commit)
+        let outcome = await smtp.deliver(outgoing(), commit: commits.commit)
 
         #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("not trusted") == true, "\(outcome)")
@@ -142,7 +142,7 @@ import Testing
         #expect(try server.messages().isEmpty)
     }
 
-    @Test func aReplyInjectedBeforeTheTLSHandshakeClosesTheConnection() throws {
+    @Test func aReplyInjectedBeforeTheTLSHandshakeClosesTheConnection() async throws {
         let log = folder.file("after-starttls.bin")
         let script = (KassaProcess.repositoryRoot as NSString).appendingPathComponent("Tests/KassaSMTPTests/Fixtures/starttls_injection_server.py")
         let portFile = folder.file("hostile.port")
@@ -153,7 +153,7 @@ import Testing
         let smtp = try transport(smtpSettings(port: port, tls: .starttls, username: "shop"))
         let commits = CommitCounter()
 
-        let outcome = smtp.deliver(outgoing(), commit: commits.commit)
+        let outcome = await smtp.deliver(outgoing(), commit: commits.commit)
         // The server writes its log once the client has hung up; give it the time to.
         let deadline = Date().addingTimeInterval(10)
         while server.isRunning, Date() < deadline { usleep(20_000) }
@@ -165,14 +165,14 @@ import Testing
         #expect(FileManager.default.contents(atPath: log) == Data())
     }
 
-    @Test func startTLSRequiredButNotOfferedSendsNothingInClearText() throws {
+    @Test func startTLSRequiredButNotOfferedSendsNothingInClearText() async throws {
         let server = try AiosmtpdServer(in: folder, tls: .none)
         defer { server.stop() }
         let smtp = try transport(smtpSettings(port: server.port, tls: .starttls, username: "shop"))
         let commits = CommitCounter()
 
-        let first = smtp.deliver(outgoing(), commit: commits.commit)
-        let second = smtp.deliver(outgoing(to: "bo@example.se", customer: "1002"), commit: commits.commit)
+        let first = await smtp.deliver(outgoing(), commit: commits.commit)
+        let second = await smtp.deliver(outgoing(to: "bo@example.se", customer: "1002"), commit: commits.commit)
 
         #expect(first.isSessionFailure, "\(first)")
         #expect(first.reason?.contains("does not offer STARTTLS") == true, "\(first)")
@@ -184,7 +184,7 @@ import Testing
         #expect(try server.messages().isEmpty)
     }
 
-    @Test func oneConnectionCarriesManyMessages() throws {
+    @Test func oneConnectionCarriesManyMessages() async throws {
         let server = try AiosmtpdServer(in: folder)
         defer { server.stop() }
         let smtp = try transport(smtpSettings(port: server.port))
@@ -193,13 +193,13 @@ import Testing
 
         var references: [String] = []
         for number in 1...count {
-            let outcome = smtp.deliver(
+            let outcome = await smtp.deliver(
                 outgoing(to: "kund\(number)@example.se", name: "Kund \(number) Åkesson", customer: "\(1000 + number)"),
                 commit: commits.commit
             )
             references += outcome.reference.map { [$0] } ?? []
         }
-        smtp.close()
+        await smtp.close()
 
         #expect(references.count == count)
         #expect(Set(references).count == count, "every message has its own Message-ID")
@@ -214,15 +214,15 @@ import Testing
 
     // MARK: Refusals
 
-    @Test func aPermanentRecipientRefusalFailsAndTheConnectionGoesOn() throws {
+    @Test func aPermanentRecipientRefusalFailsAndTheConnectionGoesOn() async throws {
         let server = try AiosmtpdServer(in: folder)
         defer { server.stop() }
         let smtp = try transport(smtpSettings(port: server.port))
         let commits = CommitCounter()
 
-        let refused = smtp.deliver(outgoing(to: "reject5@example.se"), commit: commits.commit)
-        let next = smtp.deliver(outgoing(to: "bo@example.se", customer: "1002"), commit: commits.commit)
-        smtp.close()
+        let refused = await smtp.deliver(outgoing(to: "reject5@example.se"), commit: commits.commit)
+        let next = await smtp.deliver(outgoing(to: "bo@example.se", customer: "1002"), commit: commits.commit)
+        await smtp.close()
 
         #expect(refused.isFailed, "\(refused)")
         #expect(refused.reason?.contains("<reject5@example.se>") == true)
@@ -234,28 +234,28 @@ import Testing
         #expect(try server.messages().map(\.recipients) == [["bo@example.se"]])
     }
 
-    @Test func aTemporaryRecipientRefusalIsRetriedLater() throws {
+    @Test func aTemporaryRecipientRefusalIsRetriedLater() async throws {
         let server = try AiosmtpdServer(in: folder)
         defer { server.stop() }
         let smtp = try transport(smtpSettings(port: server.port))
         let commits = CommitCounter()
 
-        let outcome = smtp.deliver(outgoing(to: "reject4@example.se"), commit: commits.commit)
+        let outcome = await smtp.deliver(outgoing(to: "reject4@example.se"), commit: commits.commit)
 
         #expect(outcome.isRetry, "\(outcome)")
         #expect(outcome.reason?.contains("451") == true)
         #expect(commits.count == 0)
     }
 
-    @Test func aConnectionCutAfterTheFinalDotLeavesTheOutcomeUnknown() throws {
+    @Test func aConnectionCutAfterTheFinalDotLeavesTheOutcomeUnknown() async throws {
         let server = try AiosmtpdServer(in: folder)
         defer { server.stop() }
         let smtp = try transport(smtpSettings(port: server.port))
         let commits = CommitCounter()
 
-        let cut = smtp.deliver(outgoing(to: "drop@example.se"), commit: commits.commit)
-        let next = smtp.deliver(outgoing(to: "bo@example.se", customer: "1002"), commit: commits.commit)
-        smtp.close()
+        let cut = await smtp.deliver(outgoing(to: "drop@example.se"), commit: commits.commit)
+        let next = await smtp.deliver(outgoing(to: "bo@example.se", customer: "1002"), commit: commits.commit)
+        await smtp.close()
 
         #expect(cut.isUnknown, "\(cut)")
         #expect(cut.reason?.contains("may have accepted") == true, "\(cut)")
@@ -266,17 +266,17 @@ import Testing
         #expect(try server.messages().map(\.recipients) == [["drop@example.se"], ["bo@example.se"]])
     }
 
-    @Test func aFailedCommitSendsNoData() throws {
+    @Test func aFailedCommitSendsNoData() async throws {
         let server = try AiosmtpdServer(in: folder)
         defer { server.stop() }
         let smtp = try transport(smtpSettings(port: server.port))
         let commits = CommitCounter()
         commits.failure = JournalUnavailable()
 
-        let outcome = smtp.deliver(outgoing(), commit: commits.commit)
+        let outcome = await smtp.deliver(outgoing(), commit: commits.commit)
         commits.failure = nil
-        let next = smtp.deliver(outgoing(to: "bo@example.se", customer: "1002"), commit: commits.commit)
-        smtp.close()
+        let next = await smtp.deliver(outgoing(to: "bo@example.se", customer: "1002"), commit: commits.commit)
+        await smtp.close()
 
         #expect(outcome.isRetry, "\(outcome)")
         #expect(outcome.reason?.contains("the outbox database is locked") == true)
@@ -285,12 +285,12 @@ import Testing
         #expect(try server.messages().map(\.recipients) == [["bo@example.se"]])
     }
 
-    @Test func noServerListeningFailsTheSession() throws {
+    @Test func noServerListeningFailsTheSession() async throws {
         let port = try LoopbackPort.free(1)[0]
         let smtp = try transport(smtpSettings(port: port))
         let commits = CommitCounter()
 
-        let outcome = smtp.deliver(outgoing(), commit: commits.commit)
+        let outcome = await smtp.deliver(outgoing(), commit: commits.commit)
 
         #expect(outcome.isSessionFailure, "\(outcome)")
         #expect(outcome.reason?.contains("could not connect to the SMTP server 127.0.0.1:\(port)") == true, "\(outcome)")
@@ -299,14 +299,14 @@ import Testing
 
     // MARK: smtp-sink fault switches
 
-    @Test func aServiceClosingWith421IsRetriedOnANewConnection() throws {
+    @Test func aServiceClosingWith421IsRetriedOnANewConnection() async throws {
         let sink = try SMTPSinkServer(options: ["-Q", "RCPT"], logPath: folder.file("sink.log"))
         defer { sink.stop() }
         let smtp = try transport(smtpSettings(port: sink.port))
         let commits = CommitCounter()
 
-        let first = smtp.deliver(outgoing(), commit: commits.commit)
-        let second = smtp.deliver(outgoing(to: "bo@example.se", customer: "1002"), commit: commits.commit)
+        let first = await smtp.deliver(outgoing(), commit: commits.commit)
+        let second = await smtp.deliver(outgoing(to: "bo@example.se", customer: "1002"), commit: commits.commit)
 
         #expect(first.isRetry, "\(first)")
         #expect(first.reason?.contains("421") == true, "\(first)")
@@ -315,35 +315,35 @@ import Testing
         #expect(commits.count == 0)
     }
 
-    @Test func aSinkThatHangsUpAfterTheFinalDotLeavesTheOutcomeUnknown() throws {
+    @Test func aSinkThatHangsUpAfterTheFinalDotLeavesTheOutcomeUnknown() async throws {
         let sink = try SMTPSinkServer(options: ["-q", "."], logPath: folder.file("sink.log"))
         defer { sink.stop() }
         let smtp = try transport(smtpSettings(port: sink.port))
         let commits = CommitCounter()
 
-        let outcome = smtp.deliver(outgoing(), commit: commits.commit)
+        let outcome = await smtp.deliver(outgoing(), commit: commits.commit)
 
         #expect(outcome.isUnknown, "\(outcome)")
         #expect(commits.count == 1)
     }
 
-    @Test func a421AfterTheFinalDotMeansTheMessageWasNotTaken() throws {
+    @Test func a421AfterTheFinalDotMeansTheMessageWasNotTaken() async throws {
         let sink = try SMTPSinkServer(options: ["-Q", "."], logPath: folder.file("sink.log"))
         defer { sink.stop() }
         let smtp = try transport(smtpSettings(port: sink.port))
 
-        let outcome = smtp.deliver(outgoing(), commit: {})
+        let outcome = await smtp.deliver(outgoing(), commit: {})
 
         #expect(outcome.isRetry, "\(outcome)")
     }
 
-    @Test func aServerThatDoesNotAnswerInTimeIsRetriedLater() throws {
+    @Test func aServerThatDoesNotAnswerInTimeIsRetriedLater() async throws {
         let sink = try SMTPSinkServer(options: ["-W", "rcpt:30"], logPath: folder.file("sink.log"))
         defer { sink.stop() }
         let smtp = try transport(smtpSettings(port: sink.port), options: testOptions(timeout: .seconds(2)))
         let commits = CommitCounter()
 
-        let outcome = smtp.deliver(outgoing(), commit: commits.commit)
+        let outcome = await smtp.deliver(outgoing(), commit: commits.commit)
 
         #expect(outcome.isRetry, "\(outcome)")
         #expect(outcome.reason?.contains("did not answer in time") == true, "\(outcome)")
@@ -351,13 +351,16 @@ import Testing
         #expect(commits.count == 0)
     }
 
-    @Test func aSinkCarriesManyMessagesOverOnePipelinedConnection() throws {
+    @Test func aSinkCarriesManyMessagesOverOnePipelinedConnection() async throws {
         let sink = try SMTPSinkServer(logPath: folder.file("sink.log"))
         defer { sink.stop() }
         let smtp = try transport(smtpSettings(port: sink.port))
 
-        let outcomes = (1...50).map { smtp.deliver(outgoing(to: "kund\($0)@example.se", customer: "\($0)"), commit: {}) }
-        smtp.close()
+        var outcomes: [DeliveryOutcome] = []
+        for number in 1...50 {
+            outcomes.append(await smtp.deliver(outgoing(to: "kund\(number)@example.se", customer: "\(number)"), commit: {}))
+        }
+        await smtp.close()
 
         #expect(outcomes.filter { !$0.isSent } == [])
         #expect(smtp.connectionAttempts == 1)

@@ -3,7 +3,7 @@ import Foundation
 import KassaCore
 
 /// `kassa mailing send ID [--batch X --pause Y --delay Z --rate R] [--resend-unknown] [--retry-failed] [--skip-unrenderable] [--json]`
-struct MailingSendCommand: ParsableCommand {
+struct MailingSendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
         abstract: "Send a mailing, or resume one that was stopped or interrupted. Every message is journaled.",
@@ -32,14 +32,18 @@ struct MailingSendCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.") var json = false
     @Option(help: "Send with this user's SMTP settings ([users.NAME.smtp] in kassa.toml).") var user: String?
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await StopSignal.cancelling { [self] in try await send() }
+    }
+
+    private func send() async throws {
+        try await reportingFailures {
             let environment = try CommandEnvironment(global)
-            try environment.withMailingService { service in
+            try await environment.withMailingService { service in
                 let found = try service.mailings.mailing(mailing)
                 let options = SendOptions(throttle: throttle(for: found, environment), resendUnknown: resendUnknown,
                                           retryFailed: retryFailed, skipUnrenderable: skipUnrenderable)
-                let report = try Self.send(found, service: service, environment: environment, options: options, quiet: json, user: user)
+                let report = try await Self.send(found, service: service, environment: environment, options: options, quiet: json, user: user)
                 let status = try MailingStatusReport(found, outbox: service.mailings)
                 if json {
                     try Output.json(MailingSendView(report: report, status: status))
@@ -51,20 +55,19 @@ struct MailingSendCommand: ParsableCommand {
         }
     }
 
-    /// Sends `mailing` through the configured transport with a progress display; Ctrl-C
-    /// stops after the message in flight. Shared with the UtskickUtskrift2 menu.
+    /// Sends `mailing` through the configured transport with a progress display; cancelling
+    /// the task (Ctrl-C) stops after the message in flight. Shared with the UtskickUtskrift2 menu.
     static func send(_ mailing: Mailing, service: MailingService, environment: CommandEnvironment,
-                     options: SendOptions? = nil, quiet: Bool = false, user: String? = nil) throws -> SendReport {
+                     options: SendOptions? = nil, quiet: Bool = false, user: String? = nil) async throws -> SendReport {
         let transport = try Transports.make(for: mailing.channel, environment: environment, user: user)
         let sender = MailingSender(
             mailings: service.mailings, customers: service.customers,
             composer: try service.composer(for: mailing.channel, content: mailing.content), transport: transport,
             logger: environment.logger)
-        StopSignal.install()
-        let display = SendProgressDisplay(quiet: quiet)
         let pace = options ?? SendOptions(throttle: defaultThrottle(for: mailing, environment))
         let failedBefore = try environment.failedMessages(of: mailing, service: service)
-        let report = try sender.send(mailing, options: pace, progress: display.show, shouldStop: StopSignal.isSet)
+        let display = SendProgressDisplay(quiet: quiet)
+        let report = try await sender.send(mailing, options: pace, progress: display.show)
         display.finish()
         try environment.emitRun(of: mailing, report: report, failedBefore: failedBefore, service: service)
         return report

@@ -3,7 +3,7 @@ import Foundation
 import KassaCore
 
 /// `kassa mailing test ID --customer NUMBER`
-struct MailingTestCommand: ParsableCommand {
+struct MailingTestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Send a mailing's message to one customer, named by customer number, outside the mailing's counts."
@@ -14,10 +14,10 @@ struct MailingTestCommand: ParsableCommand {
     @Option(help: "The customer number (not the phone number).") var customer: String
     @Option(help: "Send with this user's SMTP settings ([users.NAME.smtp] in kassa.toml).") var user: String?
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let environment = try CommandEnvironment(global)
-            try environment.withMailingService { service in
+            try await environment.withMailingService { service in
                 let found = try service.mailings.mailing(mailing)
                 guard let recipient = try service.customers.customer(number: customer) else {
                     throw CommandFailure("There is no customer with number \"\(customer)\"")
@@ -29,12 +29,16 @@ struct MailingTestCommand: ParsableCommand {
                 }
                 let content = try service.composer(for: found.channel, content: found.content).compose(recipient)
                 let transport = try Transports.make(for: found.channel, environment: environment, user: user)
-                defer { transport.close() }
                 let message = OutgoingMessage(
                     channel: found.channel, mailingID: nil, customerNumber: recipient.number, address: address,
                     displayName: recipient.recipientName, content: content, purpose: found.purpose,
                     idempotencyKey: "kassa-test-\(found.id)-\(recipient.number)-\(Int(Date().timeIntervalSince1970))")
-                switch transport.deliver(message, commit: {}) {
+                let outcome = await withTaskExecutorPreference(transport.executor) {
+                    let outcome = await transport.deliver(message, commit: {})
+                    await transport.close()
+                    return outcome
+                }
+                switch outcome {
                 case .sent(let reference):
                     Output.line("Sent the test of mailing \(found.displayName) to customer \(customer) at \(address)\(reference.map { " (\($0))" } ?? "").")
                 case .failed(let reason), .retry(let reason), .unknown(let reason), .sessionFailed(let reason):
