@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+internal import GRDB
+import KassaCore
 
 /// The persistent manual selection ("selected customers", 003).
 extension SQLiteCustomerStore {

@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+internal import GRDB
+import KassaCore
 
 extension SQLiteCustomerStore {
     public func previewUpsert(writing parts: CustomerParts, _ feed: (any CustomerWriter) throws -> Void) throws -> UpsertPreview {

@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+internal import GRDB
+import KassaCore
 
 /// Loading whole customers by id, their list-valued JSON columns unpacked by SQLite's
 /// `json_each` (in C, no JSON decoding in Swift).

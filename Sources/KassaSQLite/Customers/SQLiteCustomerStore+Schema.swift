@@ -1,11 +1,12 @@
-import GRDB
+internal import GRDB
+import KassaCore
 
 /// The customer schema. Migrations are append-only: never edit a registered one, add a
 /// new identifier (`customer-v2`, …) instead.
 extension SQLiteCustomerStore {
     /// Registers the customer schema's migrations, for an application that runs one
     /// migrator over the whole database file.
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+    static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("customer-v1") { db in
             // One column per field of `Customer.Field`, under its snake_case name; `*_key`
             // columns are derived search keys (see Customer+SearchKeys); `version` counts

@@ -1,4 +1,5 @@
-import GRDB
+internal import GRDB
+import KassaCore
 
 /// Running selections: counting, listing numbers, streaming customers.
 ///

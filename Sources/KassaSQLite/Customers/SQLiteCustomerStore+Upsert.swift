@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+internal import GRDB
+import KassaCore
 
 extension SQLiteCustomerStore {
     @discardableResult

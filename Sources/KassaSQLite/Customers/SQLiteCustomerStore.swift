@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+internal import GRDB
+import KassaCore
 import Logging
 
 /// The embedded customer register: one SQLite file, through GRDB.
@@ -10,9 +11,9 @@ import Logging
 /// file is created, and its schema migrated, when the store is opened. `inMemory()` gives
 /// a private database in memory on a `DatabaseQueue` (a pool needs a file), for tests.
 ///
-/// Other parts of Kassa may keep their own tables in the same file: `database` is the
-/// GRDB writer, and `registerMigrations(in:)` lets them run the customer schema in their
-/// own migrator. Their migration identifiers must not start with `customer-`.
+/// The mailing and loyalty stores of this module keep their tables in the same file, on
+/// the same GRDB writer (`database`), migrated by `migrateCompanion`; their migration
+/// identifiers must not start with `customer-`.
 public final class SQLiteCustomerStore: CustomerStore {
     /// How hard a commit works to survive a power failure.
     public enum Durability: String, Sendable, Hashable, CaseIterable {
@@ -25,7 +26,7 @@ public final class SQLiteCustomerStore: CustomerStore {
     }
 
     /// The GRDB database the store works on.
-    public let database: any DatabaseWriter
+    let database: any DatabaseWriter
     /// Where the database lives, or `nil` in memory.
     public let path: String?
     let logger: Logger

@@ -1,4 +1,5 @@
-import GRDB
+internal import GRDB
+import KassaCore
 
 /// The built-in criteria of a `CustomerSelection` as one SQLite `WHERE` clause over
 /// `customer c`, with every value passed as a statement argument: values never become

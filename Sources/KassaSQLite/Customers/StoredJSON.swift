@@ -1,3 +1,5 @@
+import KassaCore
+
 /// The JSON text of a customer's list-valued columns (`contact_emails`, `vehicles`,
 /// `cards`, `attributes`; see the schema), written by hand straight into a row's buffer.
 ///

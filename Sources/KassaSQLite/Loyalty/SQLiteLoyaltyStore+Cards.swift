@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+internal import GRDB
+import KassaCore
 
 /// Card orders and the cards they put on the customers.
 extension SQLiteLoyaltyStore {

@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+internal import GRDB
+import KassaCore
 
 /// Paying out value cheques: one transaction around the voucher file (see
 /// `LoyaltyStore.issueCheques` for what it guarantees).

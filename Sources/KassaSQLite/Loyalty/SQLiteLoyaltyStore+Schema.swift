@@ -1,10 +1,11 @@
-import GRDB
+internal import GRDB
+import KassaCore
 
 /// The loyalty schema. Migrations are append-only: never edit a registered one, add a new
 /// identifier (`loyalty-v2`, …) instead.
 extension SQLiteLoyaltyStore {
     /// Registers the loyalty schema's migrations (identifiers start with `loyalty-`).
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+    static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("loyalty-v1") { db in
             // Customers are referred to by number, not by row id: the records are the shop's
             // books and must outlive a customer removed from the register. Amounts are whole

@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+internal import GRDB
+import KassaCore
 import Logging
 
 /// Cheques, their batches and card orders in the SQLite file of the customer register.

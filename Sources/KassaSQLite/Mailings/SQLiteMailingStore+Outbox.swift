@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+internal import GRDB
+import KassaCore
 
 /// The outbox: the journal of every message of every mailing.
 extension SQLiteMailingStore {

@@ -1,9 +1,10 @@
-import GRDB
+internal import GRDB
+import KassaCore
 
 /// The mailing schema. Migrations are append-only: never edit a registered one.
 extension SQLiteMailingStore {
     /// Registers the mailing schema's migrations (identifiers start with `mailing-`).
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+    static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("mailing-v1") { db in
             // `content` is MailingContent and `selection` CustomerSelection, as JSON: both are
             // read whole and never queried by part. `name_key` is the lower-cased name, NULL

@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+internal import GRDB
+import KassaCore
 import Logging
 
 /// Mailings in the SQLite file of the customer register, next to the customers they reach.

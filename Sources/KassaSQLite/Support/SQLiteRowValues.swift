@@ -1,3 +1,5 @@
+import KassaCore
+
 /// The values of one row for a prepared statement, gathered in one reusable byte buffer
 /// so that `SQLiteStatementHandle.executeUpsert(binding:)` binds them without a copy.
 ///

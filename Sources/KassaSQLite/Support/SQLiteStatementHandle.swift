@@ -1,8 +1,8 @@
-import GRDB
+internal import GRDB
 #if canImport(GRDBSQLite)
-import GRDBSQLite
+internal import GRDBSQLite
 #elseif canImport(SQLite3)
-import SQLite3
+internal import SQLite3
 #endif
 
 /// Direct binding and stepping of a statement prepared by GRDB, for the bulk path that

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 @Suite("Customer cards with order details and programmes in the store")
 struct CustomerCardStorageTests {

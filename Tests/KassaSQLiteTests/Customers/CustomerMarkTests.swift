@@ -1,5 +1,6 @@
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 @Suite("The manual selection (marks)")
 struct CustomerMarkTests {

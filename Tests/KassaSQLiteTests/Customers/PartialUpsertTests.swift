@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 @Suite("SQLiteCustomerStore: upserts that write some parts of a customer, and their preview")
 struct PartialUpsertTests {

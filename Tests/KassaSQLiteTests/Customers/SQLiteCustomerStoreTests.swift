@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 @Suite("SQLiteCustomerStore: schema, upsert, reading")
 struct SQLiteCustomerStoreTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 /// An order service that refuses every batch.
 private struct RefusingProvider: CardOrderProvider {

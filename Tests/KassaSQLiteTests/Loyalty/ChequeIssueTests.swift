@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 @Suite("Paying out value cheques (SQLiteLoyaltyStore)")
 struct ChequeIssueTests {

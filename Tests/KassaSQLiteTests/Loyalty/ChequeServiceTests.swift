@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 @Suite("Cheque preview, pay-out by selection, and the list for the post (ChequeService)")
 struct ChequeServiceTests {

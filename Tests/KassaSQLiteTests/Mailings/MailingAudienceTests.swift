@@ -1,5 +1,6 @@
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 @Suite("Who a mailing reaches")
 struct MailingAudienceTests {

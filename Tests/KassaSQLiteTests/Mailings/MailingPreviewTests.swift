@@ -1,5 +1,6 @@
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 @Suite("Previewing a mailing")
 struct MailingPreviewTests {
@@ -12,9 +13,11 @@ struct MailingPreviewTests {
         }
     }
 
+    static let context = RenderContext(shopName: "Cykelbutiken", today: CalendarDate("2026-11-23")!)
+
     static func service(_ store: SQLiteCustomerStore) throws -> MailingService {
         MailingService(customers: store, mailings: try SQLiteMailingStore(customers: store), registry: PluginRegistry(),
-                       context: MailingComposerTests.context, meter: TenPerSegment())
+                       context: context, meter: TenPerSegment())
     }
 
     @Test("every chosen customer is previewed; totals count recipients, exclusions, segments and cost")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 @Suite("Saved mailings (SQLiteMailingStore)")
 struct MailingStoreTests {

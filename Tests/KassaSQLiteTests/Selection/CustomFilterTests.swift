@@ -1,5 +1,6 @@
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 /// A Swift stand-in for a Lua filter: keeps the customers `keep` accepts and records what
 /// it was asked.

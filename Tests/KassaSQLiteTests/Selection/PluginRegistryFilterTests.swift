@@ -1,5 +1,6 @@
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 /// A native filter: customers owning a vehicle of the brand, who visited since the date.
 private final class OwnsBrandSince: FilterImplementation {

@@ -1,5 +1,6 @@
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 /// One criterion (or a combination) and the fixture customers it must choose.
 struct SelectionCase: CustomTestStringConvertible, Sendable {

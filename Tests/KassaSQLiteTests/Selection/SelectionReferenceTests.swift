@@ -1,5 +1,6 @@
 import Testing
 @testable import KassaCore
+@testable import KassaSQLite
 
 /// Random selections over demo customers: the SQL the store runs must choose exactly the
 /// customers the Swift reference (`matchesCriteria`) chooses.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import KassaCore
+@testable import KassaSQLite
 
 /// A plain comma-joined encoder: the CSV dialect is KassaCSV's business, these tests are
 /// about what is paid and recorded.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import KassaCore
+@testable import KassaSQLite
 
 /// A folder of its own for one test, removed when the value is released.
 final class StoreTestFolder {
