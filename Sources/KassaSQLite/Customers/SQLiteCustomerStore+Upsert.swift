@@ -42,7 +42,7 @@ extension SQLiteCustomerStore {
     /// as atomic (a crash leaves a hot journal, rolled back when the file is next opened);
     /// whoever opens the file meanwhile waits for the lock. Returns whether it switched.
     private func beginDirectWrites() -> Bool {
-        guard database is DatabasePool else { return false }
+        guard path != nil else { return false }
         do {
             return try database.writeWithoutTransaction { db in
                 // Another connection holds the file: keep WAL, and do not wait for it.
@@ -56,8 +56,8 @@ extension SQLiteCustomerStore {
         }
     }
 
-    /// Back to WAL, which the pool's readers need; if that fails now, opening the file next
-    /// time sets it again.
+    /// Back to WAL, which lets other processes read while this one writes; if that fails
+    /// now, opening the file next time sets it again.
     private func endDirectWrites() {
         do {
             try database.writeWithoutTransaction { db in

@@ -5,11 +5,12 @@ import Logging
 
 /// The embedded customer register: one SQLite file, through GRDB.
 ///
-/// A file store uses a GRDB `DatabasePool`: the database is in WAL mode, so readers (the
-/// web back-office, a mailing preview, another `kassa` process) never wait for a writer
-/// (an import, a send recording its results) and the writer never waits for them. The
-/// file is created, and its schema migrated, when the store is opened. `inMemory()` gives
-/// a private database in memory on a `DatabaseQueue` (a pool needs a file), for tests.
+/// The file is in WAL mode, so readers in other processes (the web back-office, a
+/// mailing preview, another `kassa` command) never wait for a writer (an import, a send
+/// recording its results), and the writer never waits for them. Within one process the
+/// store's work goes through one GRDB `DatabaseQueue`. The file is created, and its
+/// schema migrated, when the store is opened; opening a file whose schema is current
+/// writes nothing to it. `inMemory()` gives a private database in memory, for tests.
 ///
 /// The mailing and loyalty stores of this module keep their tables in the same file, on
 /// the same GRDB writer (`database`), migrated by `migrateCompanion`; their migration
@@ -38,9 +39,14 @@ public final class SQLiteCustomerStore: CustomerStore {
     public convenience init(
         path: String, durability: Durability = .normal, logger: Logger = Logger(label: "kassa.store")
     ) throws {
-        let database: DatabasePool
+        let database: DatabaseQueue
         do {
-            database = try DatabasePool(path: path, configuration: Self.configuration(durability: durability))
+            // Not a `DatabasePool`: when it finds no WAL file, which is every time the file
+            // was closed by its last user, a pool creates and drops a table to make one, so
+            // every command, a `select --count` too, rewrote the file's header and needed
+            // the write lock. WAL is set up by `useWAL` instead.
+            database = try DatabaseQueue(path: path, configuration: Self.configuration(durability: durability))
+            try Self.useWAL(database)
         } catch {
             throw StoreError(.database, "The customer database \"\(path)\" cannot be opened: \(Self.reason(error)).")
         }
@@ -83,6 +89,18 @@ public final class SQLiteCustomerStore: CustomerStore {
             return nil
         } catch {
             return Self.reason(error)
+        }
+    }
+
+    /// Puts the file in WAL mode. The mode is kept in the file, so the pragma writes only
+    /// the first time (or when an import's switch to a rollback journal could not be
+    /// undone); on a file in WAL mode it writes nothing.
+    private static func useWAL(_ database: DatabaseQueue) throws {
+        try database.writeWithoutTransaction { db in
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode == "wal" else {
+                throw StoreError(.database, "it stays in \(mode ?? "an unknown") journal mode instead of WAL")
+            }
         }
     }
 

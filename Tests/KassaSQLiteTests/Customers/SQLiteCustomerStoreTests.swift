@@ -38,6 +38,33 @@ struct SQLiteCustomerStoreTests {
         #expect(migrations == ["customer-v1"])
     }
 
+    @Test("opening a register whose schema is current and reading it leaves the file's bytes as they were")
+    func readingLeavesTheFileAlone() throws {
+        let folder = try StoreTestFolder()
+        let path = folder.path("kassa.sqlite")
+        do {
+            let store = try SQLiteCustomerStore(path: path)
+            _ = try SQLiteMailingStore(customers: store)
+            _ = try SQLiteLoyaltyStore(customers: store)
+            try store.upsert(StoreFixtures.register)
+        }
+        let before = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        for _ in 0..<2 {
+            let store = try SQLiteCustomerStore(path: path)
+            let mailings = try SQLiteMailingStore(customers: store)
+            let loyalty = try SQLiteLoyaltyStore(customers: store)
+            #expect(try store.count() == StoreFixtures.register.count)
+            #expect(try store.countMatchingCriteria(CustomerSelection()) == StoreFixtures.register.count)
+            #expect(try mailings.mailings().isEmpty)
+            #expect(try loyalty.chequeBatches().isEmpty)
+        }
+        let after = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(after.count == before.count, "the file grew from \(before.count) to \(after.count) bytes")
+        let changed = before.indices.filter { $0 < after.count }.filter { before[$0] != after[$0] }
+        #expect(changed.count == 0, "bytes changed, the first at offsets \(changed.prefix(12))")
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"), "a -wal file was left behind")
+    }
+
     @Test("a folder that does not exist is a database error naming the path")
     func missingFolder() throws {
         let folder = try StoreTestFolder()
