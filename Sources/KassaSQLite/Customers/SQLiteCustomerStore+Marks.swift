@@ -11,9 +11,9 @@ extension SQLiteCustomerStore {
                 let now = Date().timeIntervalSince1970
                 var added = 0
                 for id in try Self.ids(ofNumbers: numbers, db) {
-                    try db.execute(
-                        sql: "INSERT INTO customer_mark (customer_id, marked_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                        arguments: [id, now])
+                    try db.cachedStatement(
+                        sql: "INSERT INTO customer_mark (customer_id, marked_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                        .execute(arguments: [id, now])
                     added += db.changesCount
                 }
                 return added
@@ -27,7 +27,7 @@ extension SQLiteCustomerStore {
             try database.write { db in
                 var removed = 0
                 for id in try Self.ids(ofNumbers: numbers, db) {
-                    try db.execute(sql: "DELETE FROM customer_mark WHERE customer_id = ?", arguments: [id])
+                    try db.cachedStatement(sql: "DELETE FROM customer_mark WHERE customer_id = ?").execute(arguments: [id])
                     removed += db.changesCount
                 }
                 return removed

@@ -65,15 +65,16 @@ extension SQLiteLoyaltyStore {
                     try Self.insert(cheque, db)
                     // The cheque also lands on the customer as attributes, so any template can
                     // write the cheque e-mail: #ATTR.cheque_number#, c.attrs.cheque_value.
-                    try db.execute(
+                    try db.cachedStatement(
                         sql: """
                             UPDATE customer SET points = points - ?, version = version + 1,
                                 attributes = json_set(COALESCE(attributes, '{}'), '$.cheque_number', ?, '$.cheque_value', ?,
                                                       '$.cheque_date', ?)
                             WHERE number_key = ? AND points = ?
-                            """,
-                        arguments: [cheque.pointsUsed, cheque.number.description, cheque.value.description,
-                                    cheque.issuedOn.description, Customer.numberKey(cheque.customerNumber), entry.customer.points])
+                            """)
+                        .execute(arguments: [cheque.pointsUsed, cheque.number.description, cheque.value.description,
+                                             cheque.issuedOn.description, Customer.numberKey(cheque.customerNumber),
+                                             entry.customer.points])
                     guard db.changesCount == 1 else {
                         throw ChequeError(.database, "The points of customer \(ChequeError.quoted(cheque.customerNumber)) changed while the cheques were paid out; nothing was paid out")
                     }
@@ -252,15 +253,15 @@ extension SQLiteLoyaltyStore {
     }
 
     private static func insert(_ cheque: IssuedCheque, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO loyalty_cheque (number, issued_on, sequence, batch_id, customer_number, name, email, cheques,
                                             points_used, leftover_points, value_cents)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [cheque.number.description, cheque.issuedOn.description, cheque.number.sequence, cheque.batchID,
-                        cheque.customerNumber, cheque.name, cheque.email, cheque.cheques, cheque.pointsUsed,
-                        cheque.leftoverPoints, cheque.value.minorUnits])
+                """)
+            .execute(arguments: [cheque.number.description, cheque.issuedOn.description, cheque.number.sequence,
+                                 cheque.batchID, cheque.customerNumber, cheque.name, cheque.email, cheque.cheques,
+                                 cheque.pointsUsed, cheque.leftoverPoints, cheque.value.minorUnits])
     }
 
     private static func markWritten(_ id: Int64, _ db: Database) throws {

@@ -5,20 +5,29 @@ internal import GRDBSQLite
 internal import SQLite3
 #endif
 
-/// Direct binding and stepping of a statement prepared by GRDB, for the bulk path that
-/// runs one statement a million times inside one GRDB transaction.
+/// The bulk upsert's statement: GRDB prepares and runs it, and the values of each row are
+/// bound here, in place, with the SQLite C API. This is the one file of Kassa that calls it.
 ///
-/// GRDB's `StatementArguments` build an array of values per row; binding a row's values
-/// in place from one reused buffer (`SQLiteRowValues`) avoids that and a copy per value.
-/// The GRDB `Statement` must outlive the handle.
+/// Why not GRDB's arguments: with `StatementArguments` every row builds an array of 28
+/// `DatabaseValue`s, the JSON columns and the number key become a `String` each, and SQLite
+/// copies every text value (GRDB binds with `SQLITE_TRANSIENT`; its copy-free temporary
+/// bindings stop at 20 arguments): some 25 allocations a row, tens of millions in an
+/// import of a million customers, that the raw binding does not make. Here a row's values
+/// are one reused buffer (`SQLiteRowValues`) that SQLite reads in place (`SQLITE_STATIC`)
+/// while the statement runs. Running the statement and its errors go through GRDB, so its
+/// bookkeeping (statement cache, transaction state) sees every run.
 struct SQLiteStatementHandle {
+    private let db: Database
     private let statement: Statement
-    private var handle: OpaquePointer { statement.sqliteStatement }
     /// SQLite reads the bytes in place, until they are bound again (SQLITE_STATIC).
     private static let `static`: sqlite3_destructor_type? = nil
 
     init(_ db: Database, sql: String) throws {
+        self.db = db
         statement = try db.makeStatement(sql: sql)
+        // The values are bound below, not by GRDB: marking the (empty) arguments as set
+        // lets `execute()` run the statement without checking or clearing the bindings.
+        statement.setUncheckedArguments(StatementArguments())
     }
 
     /// Binds `row` (its values to parameters 1, 2, …) and runs an `INSERT … ON CONFLICT
@@ -31,7 +40,10 @@ struct SQLiteStatementHandle {
     /// An update by the upsert leaves `sqlite3_last_insert_rowid` as it was, and a rowid
     /// is never 0, so clearing it first tells the two apart without a `RETURNING` row.
     func executeUpsert(binding row: SQLiteRowValues) throws -> Bool {
-        let connection = sqlite3_db_handle(handle)
+        let handle = statement.sqliteStatement
+        // GRDB resets a statement when it next runs it, not when a run ends, and SQLite
+        // refuses bindings to a statement that has run and was not reset.
+        sqlite3_reset(handle)
         try row.bytes.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
             for (offset, value) in row.values.enumerated() {
@@ -44,28 +56,13 @@ struct SQLiteStatementHandle {
                     sqlite3_bind_text(
                         handle, index, (base + start).assumingMemoryBound(to: CChar.self), Int32(count), Self.static)
                 }
-                try check(code)
+                guard code == SQLITE_OK else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+                }
             }
-            sqlite3_set_last_insert_rowid(connection, 0)
-            try execute()
+            sqlite3_set_last_insert_rowid(db.sqliteConnection, 0)
+            try statement.execute()
         }
-        return sqlite3_last_insert_rowid(connection) != 0
-    }
-
-    /// Runs the statement to its end.
-    private func execute() throws {
-        defer { sqlite3_reset(handle) }
-        var code = sqlite3_step(handle)
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
-        guard code == SQLITE_DONE else { throw failure(code) }
-    }
-
-    private func check(_ code: Int32) throws {
-        guard code == SQLITE_OK else { throw failure(code) }
-    }
-
-    private func failure(_ code: Int32) -> DatabaseError {
-        let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
-        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        return db.lastInsertedRowID != 0
     }
 }
