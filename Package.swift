@@ -7,7 +7,9 @@ import PackageDescription
 /// - `CLua` (Debian's Lua 5.4) and `CLuaShims` (our C: macros as functions, the error
 ///   trampoline, the capped allocator, the budget hook, budgeted string matching);
 /// - `Lua`: one sandboxed `lua_State` in Swift, the only Swift module that touches the C API;
-/// - `KassaCore`: the domain in plain Swift (customers, selection, store, config, registry);
+/// - `KassaCore`: the domain in plain Swift (customers, selection, config, registry) and its
+///   ports (the `CustomerStore`, `MailingStore` and `LoyaltyStore` protocols); no GRDB;
+/// - `KassaSQLite`: those stores on SQLite through GRDB (the embedded default);
 /// - `KassaScripting`: the `kassa` Lua API and the plugin loader;
 /// - native plugins: `KassaCSV`, `KassaSMS`, `KassaMassMailing` (the `UtskickUtskrift2` menu),
 ///   `KassaSMTP` (SMTP over SwiftNIO with TLS, MIME, DKIM);
@@ -44,6 +46,14 @@ let package = Package(
         .target(
             name: "KassaCore",
             dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The stores on SQLite (Customers/, Mailings/, Loyalty/), GRDB imported internally.
+        .target(
+            name: "KassaSQLite",
+            dependencies: [
+                "KassaCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -114,7 +124,7 @@ let package = Package(
         .executableTarget(
             name: "kassa",
             dependencies: [
-                "KassaCore", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaMassMailing", "KassaCards",
+                "KassaCore", "KassaSQLite", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaMassMailing", "KassaCards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -131,11 +141,15 @@ let package = Package(
 
         // Test-only, not a product: `kassa cheques issue` that crashes at a chosen step, for
         // the crash tests of kassaTests (the shipped `kassa` has no such hook).
-        .executableTarget(name: "kassa-crash-test", dependencies: ["KassaCore", "KassaCSV"]),
+        .executableTarget(name: "kassa-crash-test", dependencies: ["KassaCore", "KassaSQLite", "KassaCSV"]),
 
         .testTarget(name: "CLuaShimsTests", dependencies: ["CLua", "CLuaShims"]),
         .testTarget(name: "LuaTests", dependencies: ["Lua"]),
         .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting"]),
+        .testTarget(
+            name: "KassaSQLiteTests",
+            dependencies: ["KassaSQLite", "KassaCore", "KassaTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "KassaScriptingTests", dependencies: ["KassaScripting", "KassaTesting"]),
         .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS", "KassaHTTP", "KassaTesting"]),
@@ -145,7 +159,7 @@ let package = Package(
             dependencies: ["KassaSMTP", "KassaCore", "KassaTesting", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "KassaMassMailingTests", dependencies: ["KassaMassMailing", "KassaScripting", "KassaSMS", "KassaTesting"]),
+        .testTarget(name: "KassaMassMailingTests", dependencies: ["KassaMassMailing", "KassaScripting", "KassaSMS", "KassaSQLite", "KassaTesting"]),
         .testTarget(name: "kassaTests", dependencies: ["KassaTesting", "kassa", "kassa-crash-test"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import KassaCSV
 import KassaCore
+import KassaSQLite
 
 // Test-only: never shipped (not a product of the package). The cheque tests run
 //

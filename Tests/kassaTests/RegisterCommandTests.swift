@@ -30,6 +30,23 @@ import Testing
         for letters in ["å", "ü", "é", "ij"] { #expect(a.stdout.contains(letters), "no \(letters) in the demo data") }
     }
 
+    /// Reading commands leave the register's bytes alone: a copy, a backup or a checksum
+    /// of the file stays valid, and a read never waits for another process's write lock.
+    @Test func readingCommandsLeaveTheFileUnchanged() throws {
+        let folder = try Self.seeded(200)
+        let path = folder.file("kassa.sqlite")
+        // The first command after seeding may create the mailing and loyalty tables.
+        #expect(try Self.kassa(["mailing", "list"], in: folder).status == 0)
+        #expect(try Self.kassa(["cheques", "issued"], in: folder).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for arguments in [["select", "--count"], ["marks"], ["mailing", "list"], ["cheques", "issued"]] {
+            let result = try Self.kassa(arguments, in: folder)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            let after = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(after == before, "kassa \(arguments.joined(separator: " ")) changed the file")
+        }
+    }
+
     @Test func countsAgreeAcrossOutputFormats() throws {
         let folder = try Self.seeded()
         let count = Int(try Self.kassa(["select", "--country", "SE", "--count"], in: folder).stdout.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -58,7 +58,7 @@ public struct ChequeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A sentence naming the setting, customer or file name and quoting the bad value.
     public let message: String
 
-    init(_ code: Code, _ message: String) {
+    package init(_ code: Code, _ message: String) {
         self.code = code
         // Every message is a sentence; the period is added here so no call site forgets it.
         self.message = message.hasSuffix(".") ? message : message + "."
@@ -67,7 +67,7 @@ public struct ChequeError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { message }
 
     /// `text` in double quotes with `"` and `\` escaped, so spaces and empty values show.
-    static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var result = "\""
         for character in text {
             switch character {

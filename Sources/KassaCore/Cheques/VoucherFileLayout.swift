@@ -84,7 +84,7 @@ public struct VoucherFileLayout: Sendable, Hashable {
     }
 
     /// The name the e-mail greets: company for companies, else the person, else whatever is known.
-    static func addressName(of customer: Customer) -> String {
+    package static func addressName(of customer: Customer) -> String {
         let company = trimmed(customer.company)
         if customer.isCompany, let company { return company }
         let person = [trimmed(customer.firstName), trimmed(customer.lastName)].compactMap { $0 }.joined(separator: " ")
@@ -92,7 +92,7 @@ public struct VoucherFileLayout: Sendable, Hashable {
     }
 
     /// `text` without white space at either end; `nil` when nothing is left.
-    static func trimmed(_ text: String?) -> String? {
+    package static func trimmed(_ text: String?) -> String? {
         guard let text else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed

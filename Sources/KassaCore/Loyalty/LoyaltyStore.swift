@@ -1,9 +1,10 @@
 /// Where loyalty payouts and card orders are recorded: value cheques and their batches,
 /// card orders, and the cards and programmes on the customers.
 ///
-/// `SQLiteLoyaltyStore` keeps them in the customer register's SQLite file, so paying out
-/// points and recording the cheques, or recording an order and the customer's new card,
-/// are one transaction. Callers work through `ChequeService` and `CardOrderService`.
+/// `SQLiteLoyaltyStore` (in KassaSQLite) keeps them in the customer register's SQLite
+/// file, so paying out points and recording the cheques, or recording an order and the
+/// customer's new card, are one transaction. Callers work through `ChequeService` and
+/// `CardOrderService`.
 public protocol LoyaltyStore: Sendable {
     // MARK: Cheques
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where mailings are kept: the saved mailing and its outbox, the journal of every message.
 ///
-/// `SQLiteMailingStore` keeps them in the customer database's file.
+/// `SQLiteMailingStore` (in KassaSQLite) keeps them in the customer database's file.
 public protocol MailingStore: Sendable {
     /// Saves a new mailing with the snapshot of its recipients and returns it with its
     /// number. Throws `MailingError` with code `duplicateName` when another mailing has the

@@ -1,7 +1,7 @@
 extension CalendarDate {
     /// `YYYY-MM-DD`, as `description`, built straight from bytes: the store writes one
     /// per customer of an import.
-    var isoText: String {
+    package var isoText: String {
         guard (0...9999).contains(year) else { return description }
         let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
         let bytes: [UInt8] = [

@@ -16,7 +16,7 @@ extension Customer {
     /// and any other numbers by length, then byte by byte. The key is one-to-one with the
     /// number (the length prefix says where the number starts), so it doubles as the
     /// uniqueness key.
-    static func numberKey(_ number: String) -> String {
+    package static func numberKey(_ number: String) -> String {
         let length = number.utf8.count
         let digits = (UInt8(ascii: "0") + UInt8(length / 10 % 10), UInt8(ascii: "0") + UInt8(length % 10))
         var key = String(decoding: [digits.0, digits.1], as: UTF8.self)
@@ -27,7 +27,7 @@ extension Customer {
     /// The case-insensitive key of a city or vehicle brand: trimmed, lower-cased with the
     /// Unicode rules (so "MALMÖ" finds "Malmö", which SQLite's NOCASE would not), and in
     /// composed form (NFC) so that a decomposed "ö" typed on another system still matches.
-    static func foldedKey(_ text: String) -> String {
+    package static func foldedKey(_ text: String) -> String {
         let trimmed = trimmingWhitespace(text)
         if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
             return trimmed.utf8.contains(where: { (0x41...0x5A).contains($0) }) ? trimmed.lowercased() : trimmed
@@ -37,7 +37,7 @@ extension Customer {
 
     /// The comparison key of a postal code: upper-cased, without white space, so that
     /// `1234 ab`, `1234AB` and `1234 AB` are one code, as are `123 45` and `12345`.
-    static func postalKey(_ code: String) -> String {
+    package static func postalKey(_ code: String) -> String {
         let utf8 = code.utf8
         if utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !(0x61...0x7A).contains($0) }) {
             return code
@@ -58,7 +58,7 @@ extension Customer {
     }
 
     /// `text` without white space at either end; `text` itself when there is none.
-    static func trimmingWhitespace(_ text: String) -> String {
+    package static func trimmingWhitespace(_ text: String) -> String {
         let utf8 = text.utf8
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
             return text

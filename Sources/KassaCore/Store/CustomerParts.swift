@@ -44,7 +44,7 @@ public struct CustomerParts: Sendable, Hashable {
     public static let whole = CustomerParts(fields: Set(Customer.Field.allCases), vehicles: true, cards: true, attributes: .all)
 
     /// Whether the consent time follows the consent, as the type's documentation says.
-    var newsletterAtFollowsNewsletter: Bool {
+    package var newsletterAtFollowsNewsletter: Bool {
         fields.contains(.newsletter) && !fields.contains(.newsletterAt)
     }
 }

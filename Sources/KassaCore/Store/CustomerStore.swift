@@ -1,11 +1,11 @@
 /// The customer register: where customers, their vehicles, cards, contact addresses and
 /// attributes, and the manual selection ("marks") are kept.
 ///
-/// `SQLiteCustomerStore` is the embedded implementation; a PostgreSQL store can implement
-/// the same protocol without changing its callers. Implementations compile the built-in
-/// criteria of a `CustomerSelection` to their query language; the custom filter is applied
-/// by the extension methods below (`select`, `count`, `numbers`), the same way for every
-/// store.
+/// `SQLiteCustomerStore` (in KassaSQLite) is the embedded implementation; a PostgreSQL
+/// store can implement the same protocol without changing its callers. Implementations
+/// compile the built-in criteria of a `CustomerSelection` to their query language; the
+/// custom filter is applied by the extension methods below (`select`, `count`, `numbers`),
+/// the same way for every store.
 ///
 /// The methods are synchronous: the Lua host calls the store from inside a script call on
 /// the script's own thread, and the command line is a short-lived process. Do not call

@@ -26,7 +26,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The customer numbers the failure is about, when it is about some (`unknownCustomers`).
     public let numbers: [String]
 
-    init(_ code: Code, _ message: String, numbers: [String] = []) {
+    package init(_ code: Code, _ message: String, numbers: [String] = []) {
         self.code = code
         self.message = message
         self.numbers = numbers
@@ -34,7 +34,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { message }
 
-    static func unknownCustomers(_ numbers: [String]) -> StoreError {
+    package static func unknownCustomers(_ numbers: [String]) -> StoreError {
         let shown = numbers.prefix(10).map { "\"\($0)\"" }.joined(separator: ", ")
         let more = numbers.count > 10 ? " and \(numbers.count - 10) more" : ""
         let message = numbers.count == 1
@@ -43,7 +43,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         return StoreError(.unknownCustomers, message, numbers: numbers)
     }
 
-    static func invalidCustomer(at index: Int, _ problem: String) -> StoreError {
+    package static func invalidCustomer(at index: Int, _ problem: String) -> StoreError {
         StoreError(.invalidCustomer, "Customer \(index + 1) of the batch \(problem).")
     }
 }

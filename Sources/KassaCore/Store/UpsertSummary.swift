@@ -17,7 +17,7 @@ public struct UpsertSummary: Sendable, Hashable, Codable, CustomStringConvertibl
 
     public var description: String { "\(inserted) inserted, \(updated) updated" }
 
-    static func + (lhs: UpsertSummary, rhs: UpsertSummary) -> UpsertSummary {
+    package static func + (lhs: UpsertSummary, rhs: UpsertSummary) -> UpsertSummary {
         UpsertSummary(inserted: lhs.inserted + rhs.inserted, updated: lhs.updated + rhs.updated)
     }
 }

@@ -89,7 +89,7 @@ public struct StagedFile {
     }
 
     /// `directory/name`.
-    static func join(_ directory: String, _ name: String) -> String {
+    package static func join(_ directory: String, _ name: String) -> String {
         (directory as NSString).appendingPathComponent(name)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KassaCSV
 import KassaCore
+import KassaSQLite
 
 /// `kassa customers import FILE [--delimiter C] [--encoding E] [--map COLUMN=field]... [--replace] [--dry-run]`
 struct CustomersImportCommand: ParsableCommand {

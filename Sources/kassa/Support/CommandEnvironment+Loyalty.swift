@@ -2,6 +2,7 @@ import Foundation
 import KassaCSV
 import KassaCards
 import KassaCore
+import KassaSQLite
 
 extension CommandEnvironment {
     /// The cheque and card-order records, in the register's file.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KassaCore
+import KassaSQLite
 import KassaScripting
 import Logging
 import Lua

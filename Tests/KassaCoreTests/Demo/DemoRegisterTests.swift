@@ -105,15 +105,4 @@ struct DemoRegisterTests {
         #expect(DemoLocale.asciiFolded("de Vries") == "devries")
         #expect(DemoLocale.asciiFolded("O'Brien") == "obrien")
     }
-
-    @Test("demo customers go through the store unchanged")
-    func throughTheStore() throws {
-        let customers = DemoRegister.generate(count: 1_500, seed: 3)
-        let store = try SQLiteCustomerStore.inMemory()
-        let summary = try store.upsert { writer in
-            for batch in DemoRegister.batches(count: 1_500, seed: 3, batchSize: 400) { try writer.write(batch) }
-        }
-        #expect(summary == UpsertSummary(inserted: 1_500, updated: 0))
-        #expect(try store.allCustomers(CustomerSelection(), batchSize: 250) == customers)
-    }
 }
