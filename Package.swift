@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "KassaScripting",
             dependencies: [
-                "Lua", "KassaCore", "KassaSMS",
+                "Lua", "KassaCore",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
