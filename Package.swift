@@ -63,7 +63,7 @@ let package = Package(
             dependencies: ["KassaCore", "KassaHTTP", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "KassaMassMailing", dependencies: ["KassaCore", "KassaCSV"]),
-        // Card ordering: the HTTP order service (the file one is in KassaCore).
+        // Card ordering: the order services behind KassaCore's CardOrderProvider (file, HTTP).
         .target(name: "KassaCards", dependencies: ["KassaCore", "KassaHTTP", .product(name: "Logging", package: "swift-log")]),
         // SMTP: the protocol as a pure state machine and the MIME encoder (Protocol/, MIME/:
         // no NIO there), DKIM signing (DKIM/), the file transport (File/), and the SMTP
@@ -125,10 +125,11 @@ let package = Package(
 
         .testTarget(name: "CLuaShimsTests", dependencies: ["CLua", "CLuaShims"]),
         .testTarget(name: "LuaTests", dependencies: ["Lua"]),
-        .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting"]),
+        .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaCards", "KassaTesting"]),
         .testTarget(name: "KassaScriptingTests", dependencies: ["KassaScripting", "KassaTesting"]),
         .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS", "KassaHTTP", "KassaTesting"]),
+        .testTarget(name: "KassaCardsTests", dependencies: ["KassaCards", "KassaCore", "KassaTesting"]),
         .testTarget(name: "KassaHTTPTests", dependencies: ["KassaHTTP", "KassaTesting"]),
         .testTarget(
             name: "KassaSMTPTests",

@@ -73,7 +73,7 @@ public struct CardError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { message }
 
     /// `text` in double quotes with `"` and `\` escaped, so spaces and empty values show.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         ChequeError.quoted(text)
     }
 }
