@@ -17,6 +17,9 @@ import PackageDescription
 ///   and `ca_file`, keep-alive, timeouts, a body cap, no redirects) for the SMS and
 ///   card-ordering providers;
 /// - `kassa`: the command line.
+///
+/// docs/architecture.md says which module may import which; scripts/check-imports holds every
+/// import to it, and each target's dependencies below to exactly what its files import.
 let package = Package(
     name: "Kassa",
     platforms: [.macOS(.v13)],
@@ -61,7 +64,7 @@ let package = Package(
         .target(
             name: "KassaScripting",
             dependencies: [
-                "Lua", "KassaCore", "KassaSMS",
+                "Lua", "KassaCore",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -73,7 +76,7 @@ let package = Package(
             dependencies: ["KassaCore", "KassaHTTP", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "KassaMassMailing", dependencies: ["KassaCore", "KassaCSV"]),
-        // Card ordering: the HTTP order service (the file one is in KassaCore).
+        // Card ordering: the order services behind KassaCore's CardOrderProvider (file, HTTP).
         .target(name: "KassaCards", dependencies: ["KassaCore", "KassaHTTP", .product(name: "Logging", package: "swift-log")]),
         // SMTP: the protocol as a pure state machine and the MIME encoder (Protocol/, MIME/:
         // no NIO there), DKIM signing (DKIM/), the file transport (File/), and the SMTP
@@ -117,14 +120,14 @@ let package = Package(
             ]
         ),
 
-        // Test support shared by the test targets.
-        .target(name: "KassaTesting", dependencies: ["KassaCore", "KassaScripting"]),
+        // Test support shared by the test targets: servers and helpers, none of Kassa's modules.
+        .target(name: "KassaTesting"),
 
         // The command line.
         .executableTarget(
             name: "kassa",
             dependencies: [
-                "KassaCore", "KassaSQLite", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaMassMailing", "KassaCards",
+                "Lua", "KassaCore", "KassaSQLite", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaMassMailing", "KassaCards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -145,21 +148,32 @@ let package = Package(
 
         .testTarget(name: "CLuaShimsTests", dependencies: ["CLua", "CLuaShims"]),
         .testTarget(name: "LuaTests", dependencies: ["Lua"]),
-        .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting"]),
+        .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "KassaSQLiteTests",
-            dependencies: ["KassaSQLite", "KassaCore", "KassaTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KassaSQLite", "KassaCore", "KassaCards", "KassaTesting", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "KassaScriptingTests", dependencies: ["KassaScripting", "KassaTesting"]),
-        .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaTesting"], exclude: ["Fixtures"]),
-        .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS", "KassaHTTP", "KassaTesting"]),
-        .testTarget(name: "KassaHTTPTests", dependencies: ["KassaHTTP", "KassaTesting"]),
+        .testTarget(
+            name: "KassaScriptingTests",
+            dependencies: ["KassaScripting", "KassaCore", "Lua", "KassaTesting", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "KassaSMSTests",
+            dependencies: ["KassaSMS", "KassaCore", "KassaHTTP", "KassaTesting", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(name: "KassaCardsTests", dependencies: ["KassaCards", "KassaCore", "KassaTesting"]),
+        .testTarget(name: "KassaHTTPTests", dependencies: ["KassaHTTP", "KassaTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "KassaSMTPTests",
             dependencies: ["KassaSMTP", "KassaCore", "KassaTesting", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "KassaMassMailingTests", dependencies: ["KassaMassMailing", "KassaScripting", "KassaSMS", "KassaSQLite", "KassaTesting"]),
+        .testTarget(
+            name: "KassaMassMailingTests",
+            dependencies: ["KassaMassMailing", "KassaCore", "KassaSQLite", .product(name: "Logging", package: "swift-log")]
+        ),
+        // kassa and kassa-crash-test are built for these tests to run as processes, never imported.
         .testTarget(name: "kassaTests", dependencies: ["KassaTesting", "kassa", "kassa-crash-test"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -53,17 +53,7 @@ enum SMTPSendBench {
             progress("round \(round) of \(rounds): kassa SMTPClient")
             let start = monotonicSeconds()
             let startCPU = cpuSeconds()
-            // As a mailing's sender does: the run follows the connection to its event loop.
-            let accepted = await withTaskExecutorPreference(client.taskExecutor) {
-                var accepted = 0
-                for envelope in envelopes {
-                    if case .accepted = await client.send(envelope, commit: {}) {
-                        accepted += 1
-                    }
-                }
-                await client.close()
-                return accepted
-            }
+            let accepted = await send(envelopes, with: client)
             let seconds = monotonicSeconds() - start
             guard accepted == messageCount, client.connectionAttempts == round else {
                 throw BenchError("smtp-send: kassa got \(accepted) of \(messageCount) messages accepted over \(client.connectionAttempts) connections in \(round) rounds")
@@ -93,6 +83,21 @@ enum SMTPSendBench {
                    anchor: "python3 smtplib sendmail, one reused connection", anchorValue: pythonRate, goal: ">= 2.0",
                    note: "ratio = kassa / smtplib, higher is better; the same message bytes; smtplib timed from connect to quit"),
         ]
+    }
+
+    /// Sends `envelopes` over one connection of `client`, as a mailing's sender does (the run
+    /// follows the connection to its event loop), and closes it; returns how many were accepted.
+    static func send(_ envelopes: [SMTPEnvelope], with client: SMTPClient) async -> Int {
+        await withTaskExecutorPreference(client.taskExecutor) {
+            var accepted = 0
+            for envelope in envelopes {
+                if case .accepted = await client.send(envelope, commit: {}) {
+                    accepted += 1
+                }
+            }
+            await client.close()
+            return accepted
+        }
     }
 
     /// One pre-rendered message: about 2 KB of Swedish text, quoted-printable, like a

@@ -1,6 +1,5 @@
 import KassaCore
 import KassaMassMailing
-import KassaSMS
 import KassaSQLite
 import Logging
 import Testing

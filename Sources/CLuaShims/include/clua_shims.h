@@ -1,7 +1,10 @@
 #ifndef KASSA_CLUA_SHIMS_H
 #define KASSA_CLUA_SHIMS_H
-// The only C Kassa writes: Lua's macros as functions Swift can call, the sandbox's
-// allocator and budget hook, the error trampoline for Swift functions, and record proxies.
+// The only C Kassa writes: Lua's macros as functions Swift can call (clua_macros.c), the
+// sandbox's state, allocator, budget hook and deadline (clua_budget.c), protected calls and
+// the error trampoline for Swift functions (clua_calls.c), the sandbox library
+// (clua_sandbox.c, with the budgeted functions of clua_library.c and clua_pattern.c), and
+// record proxies (clua_records.c). clua_budget.c depends on none of the others.
 // Every exported symbol is prefixed `clua_`.
 
 #include <lua.h>

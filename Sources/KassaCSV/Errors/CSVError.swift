@@ -1,63 +1,13 @@
+import KassaCore
+
 /// Why a CSV file could not be read, decoded or written, with the place that is wrong.
 ///
 /// `description` reads like a sentence that names the file, the line, the column and the
 /// bad value, e.g. `customers.csv:17: column "Poäng": "12a" is not a whole number`.
 /// Scripts compare `code`, which stays stable while messages may be reworded.
-public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CSVError: CodedError, Sendable, Hashable {
     /// What kind of problem this is.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private enum Base: String, Sendable, Hashable {
-            case unreadableFile = "unreadable_file"
-            case unsupportedEncoding = "unsupported_encoding"
-            case invalidEncoding = "invalid_encoding"
-            case unterminatedQuote = "unterminated_quote"
-            case characterAfterQuote = "character_after_quote"
-            case recordTooLong = "record_too_long"
-            case wrongFieldCount = "wrong_field_count"
-            case missingHeader = "missing_header"
-            case duplicateColumn = "duplicate_column"
-            case missingColumn = "missing_column"
-            case invalidMapping = "invalid_mapping"
-            case invalidValue = "invalid_value"
-            case conflictingRows = "conflicting_rows"
-            case unwritableFile = "unwritable_file"
-        }
-
-        private let base: Base
-        private init(_ base: Base) { self.base = base }
-
-        /// The file could not be opened or read.
-        public static let unreadableFile = Code(.unreadableFile)
-        /// The file is in an encoding Kassa does not read (UTF-16, UTF-32), or `--encoding` names none.
-        public static let unsupportedEncoding = Code(.unsupportedEncoding)
-        /// A field's bytes are not valid in the file's encoding (e.g. broken UTF-8).
-        public static let invalidEncoding = Code(.invalidEncoding)
-        /// A quoted field is never closed.
-        public static let unterminatedQuote = Code(.unterminatedQuote)
-        /// A closing quote is followed by something other than a separator or a line end.
-        public static let characterAfterQuote = Code(.characterAfterQuote)
-        /// A row is larger than the reader's `maximumRecordSize`.
-        public static let recordTooLong = Code(.recordTooLong)
-        /// A row has fewer (or more, non-empty) fields than the header.
-        public static let wrongFieldCount = Code(.wrongFieldCount)
-        /// The file has no header row, or a header cell is empty.
-        public static let missingHeader = Code(.missingHeader)
-        /// Two columns claim the same customer field, or a header repeats.
-        public static let duplicateColumn = Code(.duplicateColumn)
-        /// A required column (the customer number) is not in the file.
-        public static let missingColumn = Code(.missingColumn)
-        /// A `COLUMN=field` mapping is malformed or names an unknown column or field.
-        public static let invalidMapping = Code(.invalidMapping)
-        /// A value is not of its column's type (number, date, yes/no, e-mail, mobile, country).
-        public static let invalidValue = Code(.invalidValue)
-        /// Consecutive rows of one customer (one per vehicle) disagree about a customer field.
-        public static let conflictingRows = Code(.conflictingRows)
-        /// An export could not be written.
-        public static let unwritableFile = Code(.unwritableFile)
-
-        /// The stable snake_case name, e.g. `unterminated_quote`.
-        public var description: String { base.rawValue }
-    }
+    public typealias Code = ErrorCode<CSVError>
 
     /// What kind of problem this is.
     public let code: Code
@@ -93,8 +43,8 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// `file:line: column "Name": reason`, leaving out what is unknown.
-    public var description: String {
+    /// `file:line: column "Name": reason`, leaving out what is unknown; also the `description`.
+    public var message: String {
         var text = file
         if let line { text += ":\(line)" }
         text += ": "
@@ -139,4 +89,35 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         }
         return "\"\(shown)\""
     }
+}
+
+extension ErrorCode where Domain == CSVError {
+    /// The file could not be opened or read.
+    public static var unreadableFile: Self { Self("unreadable_file") }
+    /// The file is in an encoding Kassa does not read (UTF-16, UTF-32), or `--encoding` names none.
+    public static var unsupportedEncoding: Self { Self("unsupported_encoding") }
+    /// A field's bytes are not valid in the file's encoding (e.g. broken UTF-8).
+    public static var invalidEncoding: Self { Self("invalid_encoding") }
+    /// A quoted field is never closed.
+    public static var unterminatedQuote: Self { Self("unterminated_quote") }
+    /// A closing quote is followed by something other than a separator or a line end.
+    public static var characterAfterQuote: Self { Self("character_after_quote") }
+    /// A row is larger than the reader's `maximumRecordSize`.
+    public static var recordTooLong: Self { Self("record_too_long") }
+    /// A row has fewer (or more, non-empty) fields than the header.
+    public static var wrongFieldCount: Self { Self("wrong_field_count") }
+    /// The file has no header row, or a header cell is empty.
+    public static var missingHeader: Self { Self("missing_header") }
+    /// Two columns claim the same customer field, or a header repeats.
+    public static var duplicateColumn: Self { Self("duplicate_column") }
+    /// A required column (the customer number) is not in the file.
+    public static var missingColumn: Self { Self("missing_column") }
+    /// A `COLUMN=field` mapping is malformed or names an unknown column or field.
+    public static var invalidMapping: Self { Self("invalid_mapping") }
+    /// A value is not of its column's type (number, date, yes/no, e-mail, mobile, country).
+    public static var invalidValue: Self { Self("invalid_value") }
+    /// Consecutive rows of one customer (one per vehicle) disagree about a customer field.
+    public static var conflictingRows: Self { Self("conflicting_rows") }
+    /// An export could not be written.
+    public static var unwritableFile: Self { Self("unwritable_file") }
 }

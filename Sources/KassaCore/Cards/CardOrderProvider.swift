@@ -1,7 +1,7 @@
 /// An order service for customer cards: takes a batch of orders and says where they went.
 ///
-/// The file provider (`FileCardOrderProvider`) is the default and works on a fresh machine;
-/// a service reached over HTTP implements the same protocol. Implementations either take
+/// `KassaCards` implements it: the file provider, the default that works on a fresh machine,
+/// and a service reached over HTTP. Implementations either take
 /// the whole batch or throw and take none of it, so a caller can mark the orders
 /// `submitted` exactly when `submit` returns; a service that may have taken the batch
 /// without saying so throws `CardOrderUnanswered`.

@@ -19,28 +19,7 @@ public struct CardOrderService: Sendable {
     private let provider: Result<any CardOrderProvider, CardError>?
     private let today: @Sendable () -> CalendarDate
 
-    /// A service with the order service `[cards] provider` names: `file` writes each order
-    /// to `outboxDirectory`; `none` only allows a request for information, so every order is
-    /// refused. `http` needs its provider from the `KassaCards` plugin (the initializer
-    /// taking a provider); here every order says so.
-    ///
-    /// - Parameter today: the clock for the order date; tests pass a fixed day.
-    public init(customers: any CustomerStore, loyalty: any LoyaltyStore, settings: CardSettings, outboxDirectory: String,
-                today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
-        let provider: Result<any CardOrderProvider, CardError>?
-        switch settings.provider {
-        case .none:
-            provider = nil
-        case .file:
-            provider = .success(FileCardOrderProvider(directory: outboxDirectory))
-        case .http:
-            provider = .failure(CardError(.providerUnavailable,
-                                          "The card order service \"http\" ([cards] provider = \"http\") needs the card ordering plugin, which this program was built without; set provider = \"file\" to write orders to the outbox folder"))
-        }
-        self.init(customers: customers, loyalty: loyalty, settings: settings, provider: provider, today: today)
-    }
-
-    /// A service with the order service given, for tests and other providers.
+    /// A service with the order service given.
     public init(customers: any CustomerStore, loyalty: any LoyaltyStore, settings: CardSettings,
                 provider: any CardOrderProvider, today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
         self.init(customers: customers, loyalty: loyalty, settings: settings, provider: .success(provider), today: today)

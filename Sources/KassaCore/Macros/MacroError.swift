@@ -5,35 +5,9 @@
 ///
 ///     Macro "##MENU#Utskick": unterminated menu name starting at position 7 (expected a closing "#")
 ///     Button "Drawer": macro "#KLUT#¤": step 1 at position 1 (run function "KLUT") failed: no function "KLUT" is registered
-public struct MacroError: Error, Sendable, CustomStringConvertible {
+public struct MacroError: CodedError, Sendable {
     /// What went wrong, as a stable identifier for programs and tests; new codes may be added.
-    public struct Code: Sendable, Hashable, RawRepresentable, CustomStringConvertible {
-        /// The stable identifier, e.g. `"unterminated"`.
-        public let rawValue: String
-
-        /// A code from its identifier.
-        public init(rawValue: String) { self.rawValue = rawValue }
-
-        /// The macro is the empty string.
-        public static let empty = Code(rawValue: "empty")
-        /// `##` followed by something other than `MENU#` (`##NOTMENU#x#`).
-        public static let unknownDirective = Code(rawValue: "unknown_directive")
-        /// The macro ends inside a menu or function code: a closing `#` is missing.
-        public static let unterminated = Code(rawValue: "unterminated")
-        /// `##MENU##`: no name between the `#`s.
-        public static let emptyName = Code(rawValue: "empty_name")
-        /// A character that cannot appear where it stands, e.g. a space in a function code.
-        public static let invalidCharacter = Code(rawValue: "invalid_character")
-        /// A backslash before something other than `#`, `¤` or `\`.
-        public static let unknownEscape = Code(rawValue: "unknown_escape")
-        /// A backslash at the very end of the macro.
-        public static let danglingEscape = Code(rawValue: "dangling_escape")
-        /// A step failed while the macro ran; `underlying` holds the performer's error.
-        public static let stepFailed = Code(rawValue: "step_failed")
-
-        /// The identifier.
-        public var description: String { rawValue }
-    }
+    public typealias Code = ErrorCode<MacroError>
 
     /// Which kind of name a problem is about.
     enum NameKind: Sendable {
@@ -152,9 +126,6 @@ public struct MacroError: Error, Sendable, CustomStringConvertible {
         return "\(subject): \(problemDescription)"
     }
 
-    /// The message.
-    public var description: String { message }
-
     /// A character for a message: `"x"`, or its code point when it would not show (`U+0301`).
     static func describe(_ scalar: Unicode.Scalar) -> String {
         if scalar == " " { return "\" \" (space)" }
@@ -196,4 +167,23 @@ public struct MacroError: Error, Sendable, CustomStringConvertible {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
+}
+
+extension ErrorCode where Domain == MacroError {
+    /// The macro is the empty string.
+    public static var empty: Self { Self("empty") }
+    /// `##` followed by something other than `MENU#` (`##NOTMENU#x#`).
+    public static var unknownDirective: Self { Self("unknown_directive") }
+    /// The macro ends inside a menu or function code: a closing `#` is missing.
+    public static var unterminated: Self { Self("unterminated") }
+    /// `##MENU##`: no name between the `#`s.
+    public static var emptyName: Self { Self("empty_name") }
+    /// A character that cannot appear where it stands, e.g. a space in a function code.
+    public static var invalidCharacter: Self { Self("invalid_character") }
+    /// A backslash before something other than `#`, `¤` or `\`.
+    public static var unknownEscape: Self { Self("unknown_escape") }
+    /// A backslash at the very end of the macro.
+    public static var danglingEscape: Self { Self("dangling_escape") }
+    /// A step failed while the macro ran; `underlying` holds the performer's error.
+    public static var stepFailed: Self { Self("step_failed") }
 }

@@ -1,32 +1,7 @@
 /// Why a plugin, or one thing it registers, was refused.
-public struct PluginError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct PluginError: CodedError, Sendable, Hashable {
     /// The kind of failure. New codes may be added.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private enum Base: String, Sendable, Hashable {
-            case syntax, load, manifest, duplicate, invalidDefinition, unsupportedAPI, notFound, invalidParameter
-        }
-        private let base: Base
-        private init(_ base: Base) { self.base = base }
-
-        /// The plugin file does not compile.
-        public static let syntax = Code(.syntax)
-        /// The plugin failed while loading (a runtime error or a limit).
-        public static let load = Code(.load)
-        /// `kassa.plugin { ... }` lacks a field or has a bad one.
-        public static let manifest = Code(.manifest)
-        /// A name is already taken by another plugin.
-        public static let duplicate = Code(.duplicate)
-        /// A registration (`kassa.filter { ... }`, …) is malformed.
-        public static let invalidDefinition = Code(.invalidDefinition)
-        /// The plugin needs a newer plugin API.
-        public static let unsupportedAPI = Code(.unsupportedAPI)
-        /// A filter, template, menu or function of that name does not exist.
-        public static let notFound = Code(.notFound)
-        /// A parameter value does not fit its declared type.
-        public static let invalidParameter = Code(.invalidParameter)
-
-        public var description: String { base.rawValue }
-    }
+    public typealias Code = ErrorCode<PluginError>
 
     public var code: Code
     /// A sentence, without the location.
@@ -43,4 +18,23 @@ public struct PluginError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         location.map { "\($0): \(message)" } ?? message
     }
+}
+
+extension ErrorCode where Domain == PluginError {
+    /// The plugin file does not compile.
+    public static var syntax: Self { Self("syntax") }
+    /// The plugin failed while loading (a runtime error or a limit).
+    public static var load: Self { Self("load") }
+    /// `kassa.plugin { ... }` lacks a field or has a bad one.
+    public static var manifest: Self { Self("manifest") }
+    /// A name is already taken by another plugin.
+    public static var duplicate: Self { Self("duplicate") }
+    /// A registration (`kassa.filter { ... }`, …) is malformed.
+    public static var invalidDefinition: Self { Self("invalidDefinition") }
+    /// The plugin needs a newer plugin API.
+    public static var unsupportedAPI: Self { Self("unsupportedAPI") }
+    /// A filter, template, menu or function of that name does not exist.
+    public static var notFound: Self { Self("notFound") }
+    /// A parameter value does not fit its declared type.
+    public static var invalidParameter: Self { Self("invalidParameter") }
 }

@@ -2,27 +2,9 @@
 ///
 /// `code` is stable for programs; `message` is a sentence for people that names the
 /// option and quotes the bad value. Codes may be added; switch over them with a `default`.
-public struct SelectionError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SelectionError: CodedError, Sendable, Hashable {
     /// A stable name for the kind of failure.
-    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
-        public var rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
-
-        /// An option's value cannot be read (a date that is not `YYYY-MM-DD`, a range that
-        /// is not `MIN-MAX`, an unknown `--has` or `--purpose` word).
-        public static let invalidValue = Code(rawValue: "invalid_value")
-        /// An option that is not a selection option.
-        public static let unknownOption = Code(rawValue: "unknown_option")
-        /// An option given without the value it needs.
-        public static let missingValue = Code(rawValue: "missing_value")
-        /// Options that do not go together (`--param` without `--filter`, …).
-        public static let conflictingOptions = Code(rawValue: "conflicting_options")
-        /// The selection names a custom filter but no filter provider was given.
-        public static let filterUnavailable = Code(rawValue: "filter_unavailable")
-        /// A custom filter answered with the wrong number of verdicts.
-        public static let filterMisbehaved = Code(rawValue: "filter_misbehaved")
-    }
+    public typealias Code = ErrorCode<SelectionError>
 
     /// What kind of failure this is.
     public let code: Code
@@ -36,6 +18,20 @@ public struct SelectionError: Error, Sendable, Hashable, CustomStringConvertible
         self.message = message
         self.option = option
     }
+}
 
-    public var description: String { message }
+extension ErrorCode where Domain == SelectionError {
+    /// An option's value cannot be read (a date that is not `YYYY-MM-DD`, a range that
+    /// is not `MIN-MAX`, an unknown `--has` or `--purpose` word).
+    public static var invalidValue: Self { Self("invalid_value") }
+    /// An option that is not a selection option.
+    public static var unknownOption: Self { Self("unknown_option") }
+    /// An option given without the value it needs.
+    public static var missingValue: Self { Self("missing_value") }
+    /// Options that do not go together (`--param` without `--filter`, …).
+    public static var conflictingOptions: Self { Self("conflicting_options") }
+    /// The selection names a custom filter but no filter provider was given.
+    public static var filterUnavailable: Self { Self("filter_unavailable") }
+    /// A custom filter answered with the wrong number of verdicts.
+    public static var filterMisbehaved: Self { Self("filter_misbehaved") }
 }

@@ -79,7 +79,7 @@ public struct StagedFile {
     }
 
     /// Removes the published file again (undoing `publish` for a group that failed later).
-    func unpublish() {
+    public func unpublish() {
         unlink(path)
     }
 

@@ -10,37 +10,9 @@ import Foundation
 /// Render errors concern one recipient and name the customer:
 ///
 ///     Customer 10023 has no first name for #FORNAMN# in template "birthday"; give a fallback like #FORNAMN|kund#.
-public struct TemplateError: Error, Sendable, CustomStringConvertible, LocalizedError {
+public struct TemplateError: CodedError, Sendable, LocalizedError {
     /// What went wrong, as a stable identifier for programs and tests; new codes may be added.
-    public struct Code: Sendable, Hashable, RawRepresentable, CustomStringConvertible {
-        /// The stable identifier, e.g. `"unknown_placeholder"`.
-        public let rawValue: String
-
-        /// A code from its identifier.
-        public init(rawValue: String) { self.rawValue = rawValue }
-
-        /// A token that is not in the catalog (`#FORNAME#`).
-        public static let unknownPlaceholder = Code(rawValue: "unknown_placeholder")
-        /// A known placeholder without its closing delimiter (`#FORNAMN `, `#FORNAMN|kund`).
-        public static let unterminatedPlaceholder = Code(rawValue: "unterminated_placeholder")
-        /// `#ATTR#` without the attribute's key (`#ATTR.shoe_size#`).
-        public static let missingAttributeKey = Code(rawValue: "missing_attribute_key")
-        /// A default fallback given for a name that is not a placeholder.
-        public static let unknownFallback = Code(rawValue: "unknown_fallback")
-        /// Two different default fallbacks for one placeholder (`FORNAMN` and `FIRST_NAME`).
-        public static let conflictingFallbacks = Code(rawValue: "conflicting_fallbacks")
-        /// A recipient lacks a value and the token has no fallback.
-        public static let missingValue = Code(rawValue: "missing_value")
-        /// A part the channel does not have (a subject or HTML for an SMS).
-        public static let partNotAllowed = Code(rawValue: "part_not_allowed")
-        /// A message without a body (an SMS without text, an e-mail without text and HTML).
-        public static let missingBody = Code(rawValue: "missing_body")
-        /// A subject written on more than one line.
-        public static let lineBreakInSubject = Code(rawValue: "line_break_in_subject")
-
-        /// The identifier.
-        public var description: String { rawValue }
-    }
+    public typealias Code = ErrorCode<TemplateError>
 
     enum Problem: Sendable {
         case unknownPlaceholder(suggestion: String?)
@@ -155,9 +127,6 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible, Localized
         return "\(subject): \(problemText)"
     }
 
-    /// The message.
-    public var description: String { message }
-
     /// The message, for `localizedDescription`.
     public var errorDescription: String? { message }
 
@@ -196,4 +165,25 @@ extension Channel {
         case .email: "e-mail"
         }
     }
+}
+
+extension ErrorCode where Domain == TemplateError {
+    /// A token that is not in the catalog (`#FORNAME#`).
+    public static var unknownPlaceholder: Self { Self("unknown_placeholder") }
+    /// A known placeholder without its closing delimiter (`#FORNAMN `, `#FORNAMN|kund`).
+    public static var unterminatedPlaceholder: Self { Self("unterminated_placeholder") }
+    /// `#ATTR#` without the attribute's key (`#ATTR.shoe_size#`).
+    public static var missingAttributeKey: Self { Self("missing_attribute_key") }
+    /// A default fallback given for a name that is not a placeholder.
+    public static var unknownFallback: Self { Self("unknown_fallback") }
+    /// Two different default fallbacks for one placeholder (`FORNAMN` and `FIRST_NAME`).
+    public static var conflictingFallbacks: Self { Self("conflicting_fallbacks") }
+    /// A recipient lacks a value and the token has no fallback.
+    public static var missingValue: Self { Self("missing_value") }
+    /// A part the channel does not have (a subject or HTML for an SMS).
+    public static var partNotAllowed: Self { Self("part_not_allowed") }
+    /// A message without a body (an SMS without text, an e-mail without text and HTML).
+    public static var missingBody: Self { Self("missing_body") }
+    /// A subject written on more than one line.
+    public static var lineBreakInSubject: Self { Self("line_break_in_subject") }
 }

@@ -1,92 +1,13 @@
+import KassaCore
+
 /// Why an SMTP session, a message or a server reply failed.
 ///
 /// `code` is stable for programs; `message` is a sentence for people that names the bad
 /// value and, when a server reply caused the failure, quotes it. `reply` holds that reply.
 /// Codes may be added; switch over them with a `default`.
-public struct SMTPError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SMTPError: CodedError, Sendable, Hashable {
     /// A stable name for the kind of failure.
-    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
-        /// The stable identifier, e.g. `"start_tls_not_offered"`.
-        public var rawValue: String
-        /// A code from its identifier.
-        public init(rawValue: String) { self.rawValue = rawValue }
-        /// The identifier.
-        public var description: String { rawValue }
-
-        // Reading the server's bytes.
-
-        /// Bytes that are not an SMTP reply (no three-digit code, codes that change inside a
-        /// multi-line reply, …).
-        public static let malformedReply = Code(rawValue: "malformed_reply")
-        /// A reply line, or a multi-line reply, longer than the parser accepts.
-        public static let replyTooLong = Code(rawValue: "reply_too_long")
-        /// A reply the protocol does not allow at this point (a reply while the TLS handshake
-        /// runs, a 3xx where 250 was due, …).
-        public static let unexpectedReply = Code(rawValue: "unexpected_reply")
-
-        // The session.
-
-        /// The server answered 421: it is closing the connection; try again later.
-        public static let serviceNotAvailable = Code(rawValue: "service_not_available")
-        /// The greeting was not 220 (usually 554: "no SMTP service here").
-        public static let greetingRefused = Code(rawValue: "greeting_refused")
-        /// Both EHLO and HELO were refused.
-        public static let helloRefused = Code(rawValue: "hello_refused")
-        /// STARTTLS is configured but the server does not offer it: Kassa will not send in
-        /// clear text.
-        public static let startTLSNotOffered = Code(rawValue: "start_tls_not_offered")
-        /// The server refused the STARTTLS command.
-        public static let startTLSRefused = Code(rawValue: "start_tls_refused")
-        /// The TLS handshake failed (reported by the channel through `errorCaught`).
-        public static let tlsFailed = Code(rawValue: "tls_failed")
-        /// Credentials are configured but the server offers no mechanism Kassa supports.
-        public static let authenticationNotSupported = Code(rawValue: "authentication_not_supported")
-        /// The server refused the credentials (535) or could not check them (454).
-        public static let authenticationFailed = Code(rawValue: "authentication_failed")
-        /// The server wants authentication (530) and none is configured.
-        public static let authenticationRequired = Code(rawValue: "authentication_required")
-        /// RSET was refused, so the connection cannot be reused.
-        public static let resetFailed = Code(rawValue: "reset_failed")
-        /// The connection closed before the session ended.
-        public static let connectionClosed = Code(rawValue: "connection_closed")
-        /// The connection could not be opened (refused, unreachable, no such host, timeout).
-        public static let connectionFailed = Code(rawValue: "connection_failed")
-        /// The server did not answer in time.
-        public static let timeout = Code(rawValue: "timeout")
-        /// The configuration cannot be used (an EHLO name with spaces, a NUL in a password, …).
-        public static let invalidConfiguration = Code(rawValue: "invalid_configuration")
-        /// A message was handed over while the session could not take one.
-        public static let notReady = Code(rawValue: "not_ready")
-
-        // One message.
-
-        /// The server refused `MAIL FROM`.
-        public static let senderRejected = Code(rawValue: "sender_rejected")
-        /// The server refused every `RCPT TO`.
-        public static let recipientsRejected = Code(rawValue: "recipients_rejected")
-        /// The server refused the `DATA` command.
-        public static let dataRejected = Code(rawValue: "data_rejected")
-        /// The server refused the message after receiving it (the reply to the final `.`).
-        public static let messageRejected = Code(rawValue: "message_rejected")
-        /// An envelope address that cannot be sent (empty, with spaces, `<`, `>` or control
-        /// characters).
-        public static let invalidAddress = Code(rawValue: "invalid_address")
-        /// An envelope without recipients.
-        public static let noRecipients = Code(rawValue: "no_recipients")
-        /// A line of the message is longer than 998 octets.
-        public static let lineTooLong = Code(rawValue: "line_too_long")
-        /// The message contains a byte SMTP cannot carry (NUL).
-        public static let invalidMessageData = Code(rawValue: "invalid_message_data")
-        /// The message has 8-bit bytes and the server does not offer 8BITMIME.
-        public static let eightBitNotSupported = Code(rawValue: "eight_bit_not_supported")
-        /// The message needs SMTPUTF8 (non-ASCII addresses) and the server does not offer it.
-        public static let smtpUTF8NotSupported = Code(rawValue: "smtputf8_not_supported")
-        /// The message is larger than the server's SIZE limit.
-        public static let messageTooLarge = Code(rawValue: "message_too_large")
-        /// The caller's commit step (recording that the outcome is in doubt) failed, so the
-        /// end of the data was not written and the message was not sent.
-        public static let commitFailed = Code(rawValue: "commit_failed")
-    }
+    public typealias Code = ErrorCode<SMTPError>
 
     /// What kind of failure this is.
     public let code: Code
@@ -100,9 +21,6 @@ public struct SMTPError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
         self.reply = reply
     }
-
-    /// The message.
-    public var description: String { message }
 }
 
 extension SMTPError {
@@ -137,4 +55,80 @@ extension SMTPError {
     static func quoted(_ reply: SMTPReply) -> String {
         quoted(reply.description, limit: 200)
     }
+}
+
+extension ErrorCode where Domain == SMTPError {
+    // Reading the server's bytes.
+
+    /// Bytes that are not an SMTP reply (no three-digit code, codes that change inside a
+    /// multi-line reply, …).
+    public static var malformedReply: Self { Self("malformed_reply") }
+    /// A reply line, or a multi-line reply, longer than the parser accepts.
+    public static var replyTooLong: Self { Self("reply_too_long") }
+    /// A reply the protocol does not allow at this point (a reply while the TLS handshake
+    /// runs, a 3xx where 250 was due, …).
+    public static var unexpectedReply: Self { Self("unexpected_reply") }
+
+    // The session.
+
+    /// The server answered 421: it is closing the connection; try again later.
+    public static var serviceNotAvailable: Self { Self("service_not_available") }
+    /// The greeting was not 220 (usually 554: "no SMTP service here").
+    public static var greetingRefused: Self { Self("greeting_refused") }
+    /// Both EHLO and HELO were refused.
+    public static var helloRefused: Self { Self("hello_refused") }
+    /// STARTTLS is configured but the server does not offer it: Kassa will not send in
+    /// clear text.
+    public static var startTLSNotOffered: Self { Self("start_tls_not_offered") }
+    /// The server refused the STARTTLS command.
+    public static var startTLSRefused: Self { Self("start_tls_refused") }
+    /// The TLS handshake failed (reported by the channel through `errorCaught`).
+    public static var tlsFailed: Self { Self("tls_failed") }
+    /// Credentials are configured but the server offers no mechanism Kassa supports.
+    public static var authenticationNotSupported: Self { Self("authentication_not_supported") }
+    /// The server refused the credentials (535) or could not check them (454).
+    public static var authenticationFailed: Self { Self("authentication_failed") }
+    /// The server wants authentication (530) and none is configured.
+    public static var authenticationRequired: Self { Self("authentication_required") }
+    /// RSET was refused, so the connection cannot be reused.
+    public static var resetFailed: Self { Self("reset_failed") }
+    /// The connection closed before the session ended.
+    public static var connectionClosed: Self { Self("connection_closed") }
+    /// The connection could not be opened (refused, unreachable, no such host, timeout).
+    public static var connectionFailed: Self { Self("connection_failed") }
+    /// The server did not answer in time.
+    public static var timeout: Self { Self("timeout") }
+    /// The configuration cannot be used (an EHLO name with spaces, a NUL in a password, …).
+    public static var invalidConfiguration: Self { Self("invalid_configuration") }
+    /// A message was handed over while the session could not take one.
+    public static var notReady: Self { Self("not_ready") }
+
+    // One message.
+
+    /// The server refused `MAIL FROM`.
+    public static var senderRejected: Self { Self("sender_rejected") }
+    /// The server refused every `RCPT TO`.
+    public static var recipientsRejected: Self { Self("recipients_rejected") }
+    /// The server refused the `DATA` command.
+    public static var dataRejected: Self { Self("data_rejected") }
+    /// The server refused the message after receiving it (the reply to the final `.`).
+    public static var messageRejected: Self { Self("message_rejected") }
+    /// An envelope address that cannot be sent (empty, with spaces, `<`, `>` or control
+    /// characters).
+    public static var invalidAddress: Self { Self("invalid_address") }
+    /// An envelope without recipients.
+    public static var noRecipients: Self { Self("no_recipients") }
+    /// A line of the message is longer than 998 octets.
+    public static var lineTooLong: Self { Self("line_too_long") }
+    /// The message contains a byte SMTP cannot carry (NUL).
+    public static var invalidMessageData: Self { Self("invalid_message_data") }
+    /// The message has 8-bit bytes and the server does not offer 8BITMIME.
+    public static var eightBitNotSupported: Self { Self("eight_bit_not_supported") }
+    /// The message needs SMTPUTF8 (non-ASCII addresses) and the server does not offer it.
+    public static var smtpUTF8NotSupported: Self { Self("smtputf8_not_supported") }
+    /// The message is larger than the server's SIZE limit.
+    public static var messageTooLarge: Self { Self("message_too_large") }
+    /// The caller's commit step (recording that the outcome is in doubt) failed, so the
+    /// end of the data was not written and the message was not sent.
+    public static var commitFailed: Self { Self("commit_failed") }
 }

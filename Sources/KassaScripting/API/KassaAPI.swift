@@ -1,5 +1,4 @@
 import KassaCore
-import KassaSMS
 import Logging
 import Lua
 

@@ -1,20 +1,9 @@
+import KassaCore
+
 /// A failure of a script or plugin while it runs (as opposed to while it loads: `PluginError`).
-public struct ScriptError: Error, CustomStringConvertible {
+public struct ScriptError: CodedError {
     /// What failed. New codes may be added.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private enum Base: String, Sendable, Hashable { case filterFailed, actionFailed, templateFailed, scriptFailed, fileUnreadable }
-        private let base: Base
-        private init(_ base: Base) { self.base = base }
-
-        public static let filterFailed = Code(.filterFailed)
-        public static let actionFailed = Code(.actionFailed)
-        public static let templateFailed = Code(.templateFailed)
-        /// `kassa run FILE.lua` failed: the message is `FILE:LINE: message`.
-        public static let scriptFailed = Code(.scriptFailed)
-        public static let fileUnreadable = Code(.fileUnreadable)
-
-        public var description: String { base.rawValue }
-    }
+    public typealias Code = ErrorCode<ScriptError>
 
     public var code: Code
     public var message: String
@@ -26,6 +15,13 @@ public struct ScriptError: Error, CustomStringConvertible {
         self.message = message
         self.underlying = underlying
     }
+}
 
-    public var description: String { message }
+extension ErrorCode where Domain == ScriptError {
+    public static var filterFailed: Self { Self("filterFailed") }
+    public static var actionFailed: Self { Self("actionFailed") }
+    public static var templateFailed: Self { Self("templateFailed") }
+    /// `kassa run FILE.lua` failed: the message is `FILE:LINE: message`.
+    public static var scriptFailed: Self { Self("scriptFailed") }
+    public static var fileUnreadable: Self { Self("fileUnreadable") }
 }

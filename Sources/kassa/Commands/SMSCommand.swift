@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import KassaSMS
+import KassaCore
 
 /// `kassa sms analyze TEXT [--json]`
 struct SMSCommand: ParsableCommand {

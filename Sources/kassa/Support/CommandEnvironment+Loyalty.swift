@@ -25,20 +25,8 @@ extension CommandEnvironment {
         let customers = try openStore()
         _ = try requiredCurrency(for: "card orders")
         let loyalty = try openLoyaltyStore(customers: customers)
-        guard configuration.cards.provider == .http else {
-            return CardOrderService(customers: customers, loyalty: loyalty, settings: configuration.cards,
-                                    outboxDirectory: configuration.outbox.directory)
-        }
-        let provider: Result<any CardOrderProvider, CardError>
-        if let url = configuration.cards.url {
-            do {
-                provider = .success(try HTTPCardOrderProvider(url: url, connection: configuration.cards.connection, logger: logger))
-            } catch let error as CardError {
-                provider = .failure(error)
-            }
-        } else {
-            provider = .failure(CardError(.providerUnavailable, "[cards] provider = \"http\" needs url = \"http://…\", the order service's address"))
-        }
+        let provider = CardOrderProviderFactory.make(settings: configuration.cards, outboxDirectory: configuration.outbox.directory,
+                                                     logger: logger)
         return CardOrderService(customers: customers, loyalty: loyalty, settings: configuration.cards, provider: provider)
     }
 

@@ -6,7 +6,6 @@ import KassaScripting
 import Logging
 import Lua
 import KassaMassMailing
-import KassaSMS
 
 /// What a command works with: the configuration, the logger, the plugin folders.
 struct CommandEnvironment {

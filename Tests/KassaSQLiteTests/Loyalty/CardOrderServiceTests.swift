@@ -1,4 +1,6 @@
 import Foundation
+import KassaCards
+import Logging
 import Testing
 @testable import KassaCore
 @testable import KassaSQLite
@@ -18,7 +20,9 @@ struct CardOrderServiceTests {
 
     private func service(_ fixture: LoyaltyFixture, settings: CardSettings = CardOrderServiceTests.settings) -> CardOrderService {
         CardOrderService(customers: fixture.customers, loyalty: fixture.loyalty, settings: settings,
-                         outboxDirectory: fixture.outbox, today: { Self.today })
+                         provider: CardOrderProviderFactory.make(settings: settings, outboxDirectory: fixture.outbox,
+                                                                 logger: Logger(label: "test")),
+                         today: { Self.today })
     }
 
     @Test("an order goes on the customer's cards with its dates and cost, and to the outbox")
@@ -68,7 +72,7 @@ struct CardOrderServiceTests {
         let unavailable = try #require(throws: CardError.self) {
             try service(fixture, settings: http).order(customerNumber: "3", request: CardOrderRequest(template: "GOLD"))
         }
-        #expect(unavailable.message.contains("\"http\"") && unavailable.message.contains("needs the card ordering plugin"))
+        #expect(unavailable.message.contains("\"http\"") && unavailable.message.contains("needs url"))
         #expect(try fixture.customers.customer(number: "3")?.cards == [])
         #expect(try fixture.loyalty.cardOrders(customerNumber: "3").isEmpty)
         #expect(fixture.entries().isEmpty)

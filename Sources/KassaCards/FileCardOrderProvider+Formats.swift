@@ -1,4 +1,5 @@
 import Foundation
+import KassaCore
 
 extension FileCardOrderProvider {
     /// The columns of the CSV order file, in order. One row per order, the same fields as

@@ -1,5 +1,3 @@
-import KassaCore
-
 /// The SMS meter of the mailing preview: `SMSAnalysis` with the shop's price per segment.
 public struct SMSAnalysisMeter: SMSMeter {
     /// `[sms] price_per_segment`, when configured.

@@ -1,4 +1,5 @@
 import Foundation
+import KassaCore
 
 /// Writes a group of new files into one folder so that each appears whole or not at all,
 /// none replaces an existing file, and a failure leaves none of the group behind.

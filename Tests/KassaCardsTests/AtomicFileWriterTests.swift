@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import KassaCore
+@testable import KassaCards
+import KassaCore
 
 @Suite("Writing a group of files all or nothing")
 struct AtomicFileWriterTests {

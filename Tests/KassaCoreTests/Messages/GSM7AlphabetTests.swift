@@ -1,4 +1,4 @@
-import KassaSMS
+import KassaCore
 import Testing
 
 @Suite("GSM 03.38 tables")

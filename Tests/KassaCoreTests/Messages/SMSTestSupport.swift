@@ -1,5 +1,5 @@
 import KassaTesting
-import KassaSMS
+import KassaCore
 
 /// The GSM 03.38 tables written out again from the published table, independently of the
 /// module's lookup, so the tests check the module against the standard and not against itself.

@@ -1,5 +1,5 @@
 import KassaTesting
-import KassaSMS
+import KassaCore
 import Testing
 
 @Suite("SMS analysis: properties over random texts")

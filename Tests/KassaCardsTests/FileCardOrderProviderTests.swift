@@ -1,7 +1,8 @@
 import Foundation
 import KassaTesting
 import Testing
-@testable import KassaCore
+@testable import KassaCards
+import KassaCore
 
 /// A fresh folder per test, removed afterwards.
 private final class OrderFolder {

@@ -1,4 +1,5 @@
 import Foundation
+import KassaCore
 
 /// The default order service: each batch becomes a pair of files in the outbox folder,
 /// `cards-20261130T142501Z-1a2b3c4d.json` and `.csv`, for whoever forwards the orders.

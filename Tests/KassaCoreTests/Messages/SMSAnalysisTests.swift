@@ -1,5 +1,5 @@
 import Foundation
-import KassaSMS
+import KassaCore
 import Testing
 
 @Suite("SMS analysis: encodings and segment boundaries")
