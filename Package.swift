@@ -7,7 +7,13 @@ import PackageDescription
 /// - `CLua` (Debian's Lua 5.4) and `CLuaShims` (our C: macros as functions, the error
 ///   trampoline, the capped allocator, the budget hook, budgeted string matching);
 /// - `Lua`: one sandboxed `lua_State` in Swift, the only Swift module that touches the C API;
-/// - `KassaCore`: the domain in plain Swift (customers, selection, store, config, registry);
+/// - `KassaCore`: the domain in plain Swift (customers, selection, store, registry), and the
+///   settings its own services take (`ShopSettings`, `ChequeSettings`, `CardSettings`,
+///   `ThrottleSettings`) as plain values;
+/// - `KassaConfig`: `kassa.toml` into typed settings (`KassaConfiguration`), with the key
+///   reference of docs/configuration.md; only the executable imports it and maps its
+///   settings to the adapters' own (`SMTPTransport.Settings`, `SMSTransportFactory.Settings`,
+///   `HTTPClient.Configuration`), so no adapter knows the file;
 /// - `KassaScripting`: the `kassa` Lua API and the plugin loader;
 /// - native plugins: `KassaCSV`, `KassaSMS`, `KassaMassMailing` (the `UtskickUtskrift2` menu),
 ///   `KassaSMTP` (SMTP over SwiftNIO with TLS, MIME, DKIM);
@@ -48,6 +54,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // kassa.toml into typed settings.
+        .target(name: "KassaConfig", dependencies: ["KassaCore"]),
         .target(
             name: "KassaScripting",
             dependencies: [
@@ -104,7 +112,8 @@ let package = Package(
         .executableTarget(
             name: "kassa",
             dependencies: [
-                "KassaCore", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaMassMailing", "KassaCards",
+                "KassaCore", "KassaConfig", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaHTTP",
+                "KassaMassMailing", "KassaCards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -121,11 +130,12 @@ let package = Package(
 
         // Test-only, not a product: `kassa cheques issue` that crashes at a chosen step, for
         // the crash tests of kassaTests (the shipped `kassa` has no such hook).
-        .executableTarget(name: "kassa-crash-test", dependencies: ["KassaCore", "KassaCSV"]),
+        .executableTarget(name: "kassa-crash-test", dependencies: ["KassaCore", "KassaConfig", "KassaCSV"]),
 
         .testTarget(name: "CLuaShimsTests", dependencies: ["CLua", "CLuaShims"]),
         .testTarget(name: "LuaTests", dependencies: ["Lua"]),
         .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting"]),
+        .testTarget(name: "KassaConfigTests", dependencies: ["KassaConfig", "KassaCore", "KassaTesting"]),
         .testTarget(name: "KassaScriptingTests", dependencies: ["KassaScripting", "KassaTesting"]),
         .testTarget(name: "KassaCSVTests", dependencies: ["KassaCSV", "KassaTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "KassaSMSTests", dependencies: ["KassaSMS", "KassaHTTP", "KassaTesting"]),

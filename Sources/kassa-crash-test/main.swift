@@ -1,5 +1,6 @@
 import Foundation
 import KassaCSV
+import KassaConfig
 import KassaCore
 
 // Test-only: never shipped (not a product of the package). The cheque tests run

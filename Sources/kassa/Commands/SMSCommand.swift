@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KassaConfig
 import KassaSMS
 
 /// `kassa sms analyze TEXT [--json]`

@@ -1,7 +1,9 @@
 import Foundation
 import KassaCSV
 import KassaCards
+import KassaConfig
 import KassaCore
+import KassaHTTP
 
 extension CommandEnvironment {
     /// The cheque and card-order records, in the register's file.
@@ -29,9 +31,10 @@ extension CommandEnvironment {
                                     outboxDirectory: configuration.outbox.directory)
         }
         let provider: Result<any CardOrderProvider, CardError>
-        if let url = configuration.cards.url {
+        if let url = configuration.cardService.url {
             do {
-                provider = .success(try HTTPCardOrderProvider(url: url, connection: configuration.cards.connection, logger: logger))
+                provider = .success(try HTTPCardOrderProvider(url: url, configuration: HTTPClient.Configuration(configuration.cardService.connection),
+                                                              logger: logger))
             } catch let error as CardError {
                 provider = .failure(error)
             }

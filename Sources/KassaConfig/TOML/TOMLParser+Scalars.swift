@@ -1,3 +1,5 @@
+import KassaCore
+
 // Unquoted values: booleans, integers, floats, dates and times.
 
 extension TOMLParser {

@@ -1,7 +1,8 @@
 import Foundation
 import KassaTesting
 import Testing
-@testable import KassaCore
+@testable import KassaConfig
+import KassaCore
 
 /// docs/configuration.md and the loader come from the same key lists: every documented key is
 /// read and has an effect, every key read is documented, and the committed page is current.

@@ -1,5 +1,6 @@
 import Testing
-@testable import KassaCore
+@testable import KassaConfig
+import KassaCore
 
 /// Documents the TOML v1.0.0 specification calls valid, most of them its own examples.
 @Suite struct TOMLParserTests {

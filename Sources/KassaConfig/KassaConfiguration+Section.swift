@@ -1,3 +1,5 @@
+import KassaCore
+
 // Reading one section of the file: typed values, with errors that name the file, the
 // line, the section and the key, and quote the bad value as it was written.
 

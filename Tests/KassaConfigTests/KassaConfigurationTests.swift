@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import KassaCore
+@testable import KassaConfig
+import KassaCore
 
 @Suite struct KassaConfigurationTests {
     private let base = "/srv/shop"

@@ -1,3 +1,5 @@
+import KassaCore
+
 /// Reads TOML v1.0.0 documents (https://toml.io/en/v1.0.0) into a `TOMLTable`.
 ///
 /// Every key keeps the line and column where it was defined, so that a program reading a

@@ -1,5 +1,6 @@
 import Testing
-@testable import KassaCore
+@testable import KassaConfig
+import KassaCore
 
 /// Documents TOML v1.0.0 calls invalid, and where the parser says the mistake is.
 @Suite struct TOMLParserErrorTests {
