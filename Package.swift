@@ -10,10 +10,10 @@ import PackageDescription
 /// - `KassaCore`: the domain in plain Swift (customers, selection, store, registry), and the
 ///   settings its own services take (`ShopSettings`, `ChequeSettings`, `CardSettings`,
 ///   `ThrottleSettings`) as plain values;
-/// - `KassaConfig`: `kassa.toml` into typed settings (`KassaConfiguration`), with the key
-///   reference of docs/configuration.md; only the executable imports it and maps its
-///   settings to the adapters' own (`SMTPTransport.Settings`, `SMSTransportFactory.Settings`,
-///   `HTTPClient.Configuration`), so no adapter knows the file;
+/// - `KassaConfig`: `kassa.toml` into typed settings (`KassaConfiguration`), read with
+///   TOMLKit, and the key reference of docs/configuration.md; only the executable imports
+///   it and maps its settings to the adapters' own (`SMTPTransport.Settings`,
+///   `SMSTransportFactory.Settings`, `HTTPClient.Configuration`): no adapter knows the file;
 /// - `KassaScripting`: the `kassa` Lua API and the plugin loader;
 /// - native plugins: `KassaCSV`, `KassaSMS`, `KassaMassMailing` (the `UtskickUtskrift2` menu),
 ///   `KassaSMTP` (SMTP over SwiftNIO with TLS, MIME, DKIM);
@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // The host: Lua and its sandbox.
@@ -55,7 +56,9 @@ let package = Package(
             ]
         ),
         // kassa.toml into typed settings.
-        .target(name: "KassaConfig", dependencies: ["KassaCore"]),
+        // TOML is read by TOMLKit (toml++); the lines of keys for errors come from
+        // TOMLLineIndex, as TOMLKit exposes no source position but a syntax error's.
+        .target(name: "KassaConfig", dependencies: ["KassaCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "KassaScripting",
             dependencies: [
