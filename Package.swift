@@ -7,9 +7,15 @@ import PackageDescription
 /// - `CLua` (Debian's Lua 5.4) and `CLuaShims` (our C: macros as functions, the error
 ///   trampoline, the capped allocator, the budget hook, budgeted string matching);
 /// - `Lua`: one sandboxed `lua_State` in Swift, the only Swift module that touches the C API;
-/// - `KassaCore`: the domain in plain Swift (customers, selection, config, registry) and its
-///   ports (the `CustomerStore`, `MailingStore` and `LoyaltyStore` protocols); no GRDB;
+/// - `KassaCore`: the domain in plain Swift (customers, selection, registry) and its ports
+///   (the `CustomerStore`, `MailingStore` and `LoyaltyStore` protocols), and the settings its
+///   own services take (`ShopSettings`, `ChequeSettings`, `CardSettings`, `ThrottleSettings`)
+///   as plain values; no GRDB, no file formats;
 /// - `KassaSQLite`: those stores on SQLite through GRDB (the embedded default);
+/// - `KassaConfig`: `kassa.toml` into typed settings (`KassaConfiguration`), read with
+///   TOMLKit, and the key reference of docs/configuration.md; only the executable imports
+///   it and maps its settings to the adapters' own (`SMTPTransport.Settings`,
+///   `SMSTransportFactory.Settings`, `HTTPClient.Configuration`): no adapter knows the file;
 /// - `KassaScripting`: the `kassa` Lua API and the plugin loader;
 /// - native plugins: `KassaCSV`, `KassaSMS`, `KassaMassMailing` (the `UtskickUtskrift2` menu),
 ///   `KassaSMTP` (SMTP over SwiftNIO with TLS, MIME, DKIM);
@@ -34,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // The host: Lua and its sandbox.
@@ -61,6 +68,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // kassa.toml into typed settings.
+        // TOML is read by TOMLKit (toml++); the lines of keys for errors come from
+        // TOMLLineIndex, as TOMLKit exposes no source position but a syntax error's.
+        .target(name: "KassaConfig", dependencies: ["KassaCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "KassaScripting",
             dependencies: [
@@ -127,7 +138,8 @@ let package = Package(
         .executableTarget(
             name: "kassa",
             dependencies: [
-                "Lua", "KassaCore", "KassaSQLite", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaMassMailing", "KassaCards",
+                "Lua", "KassaCore", "KassaConfig", "KassaSQLite", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaHTTP",
+                "KassaMassMailing", "KassaCards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -144,11 +156,12 @@ let package = Package(
 
         // Test-only, not a product: `kassa cheques issue` that crashes at a chosen step, for
         // the crash tests of kassaTests (the shipped `kassa` has no such hook).
-        .executableTarget(name: "kassa-crash-test", dependencies: ["KassaCore", "KassaSQLite", "KassaCSV"]),
+        .executableTarget(name: "kassa-crash-test", dependencies: ["KassaCore", "KassaConfig", "KassaSQLite", "KassaCSV"]),
 
         .testTarget(name: "CLuaShimsTests", dependencies: ["CLua", "CLuaShims"]),
         .testTarget(name: "LuaTests", dependencies: ["Lua"]),
         .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "KassaConfigTests", dependencies: ["KassaConfig", "KassaCore", "KassaTesting"]),
         .testTarget(
             name: "KassaSQLiteTests",
             dependencies: ["KassaSQLite", "KassaCore", "KassaCards", "KassaTesting", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]

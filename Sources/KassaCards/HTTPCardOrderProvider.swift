@@ -32,10 +32,8 @@ public final class HTTPCardOrderProvider: CardOrderProvider {
     ///
     /// - Throws: `CardError` `provider_unavailable` for an address that is not `http://`
     ///   or `https://`, or a CA file that cannot be read.
-    public init(url: String, connection: HTTPConnectionSettings = HTTPConnectionSettings(), attempts: Int = 3,
+    public init(url: String, configuration: HTTPClient.Configuration = HTTPClient.Configuration(), attempts: Int = 3,
                 firstDelay: TimeInterval = 0.5, logger: Logger) throws {
-        let configuration = HTTPClient.Configuration(connectTimeout: connection.connectTimeout, responseTimeout: connection.timeout,
-                                                     caFile: connection.caFilePath)
         do {
             client = try HTTPClient(url: url, configuration: configuration, logger: logger)
         } catch {

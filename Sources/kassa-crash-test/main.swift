@@ -1,5 +1,6 @@
 import Foundation
 import KassaCSV
+import KassaConfig
 import KassaCore
 import KassaSQLite
 

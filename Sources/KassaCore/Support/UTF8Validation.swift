@@ -1,5 +1,5 @@
 /// A strict UTF-8 check (Unicode 15, table 3-7: no overlongs, no surrogates, nothing above U+10FFFF),
-/// shared by the CSV reader and the TOML parser.
+/// shared by the CSV reader and the configuration reader.
 public enum UTF8Validation {
     public enum Outcome: Sendable, Equatable {
         case valid

@@ -6,7 +6,7 @@ import Logging
 /// Makes the SMS transport that `[sms]` configures.
 ///
 /// ```swift
-/// let transport = try SMSTransportFactory.make(settings: configuration.sms,
+/// let transport = try SMSTransportFactory.make(settings: settings,
 ///                                              outboxDirectory: configuration.outbox.directory,
 ///                                              logger: logger)
 /// ```
@@ -24,7 +24,7 @@ public enum SMSTransportFactory {
     ///   `.invalidCAFile`, `.missingUsername`, `.missingPassword` (no `password_env`, or the variable it names
     ///   is not set), `.outboxUnavailable`.
     public static func make(
-        settings: SMSSettings,
+        settings: Settings,
         outboxDirectory: String,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         logger: Logger
@@ -48,7 +48,7 @@ public enum SMSTransportFactory {
             }
             return try KannelSMSTransport(
                 configuration: .init(url: url, username: username, password: password, sender: settings.sender,
-                                     http: http(settings)), logger: logger)
+                                     http: settings.http), logger: logger)
         case .http:
             let url = try requireURL(settings, example: "https://api.46elks.com/a1/sms")
             let password = try password(settings, environment: environment)
@@ -63,28 +63,22 @@ public enum SMSTransportFactory {
             }
             return try HTTPSMSTransport(
                 configuration: .init(url: url, username: settings.username, password: password, sender: settings.sender,
-                                     http: http(settings)), logger: logger)
+                                     http: settings.http), logger: logger)
         }
     }
 
-    /// The client settings from `ca_file`, `connect_timeout` and `timeout`.
-    private static func http(_ settings: SMSSettings) -> HTTPClient.Configuration {
-        HTTPClient.Configuration(connectTimeout: settings.connection.connectTimeout, responseTimeout: settings.connection.timeout,
-                                 caFile: settings.connection.caFilePath)
-    }
-
-    private static func requireURL(_ settings: SMSSettings, example: String) throws(SMSTransportError) -> String {
+    private static func requireURL(_ settings: Settings, example: String) throws(SMSTransportError) -> String {
         guard let url = settings.url, !url.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw SMSTransportError(.missingURL, "[sms] provider \"\(settings.provider.rawValue)\" needs a url, like \"\(example)\"")
         }
         return url
     }
 
-    private static func password(_ settings: SMSSettings, environment: [String: String]) throws(SMSTransportError) -> String? {
-        do {
-            return try settings.resolvedPassword(environment: environment)
-        } catch {
-            throw SMSTransportError(.missingPassword, "[sms] provider \"\(settings.provider.rawValue)\": \(error.message)")
+    private static func password(_ settings: Settings, environment: [String: String]) throws(SMSTransportError) -> String? {
+        guard let variable = settings.passwordEnvironmentVariable else { return nil }
+        guard let password = environment[variable] else {
+            throw SMSTransportError(.missingPassword, "[sms] provider \"\(settings.provider.rawValue)\": the environment variable \(variable), named by password_env, is not set")
         }
+        return password
     }
 }

@@ -80,17 +80,17 @@ public final class SMTPTransport: MessageTransport {
     /// - Throws: `SMTPTransportError` when the settings cannot be used: no host, no usable
     ///   `from`, a username whose password variable is not set, an unreadable CA file or
     ///   DKIM key.
-    public convenience init(settings: SMTPSettings, logger: Logger) throws(SMTPTransportError) {
+    public convenience init(settings: Settings, logger: Logger) throws(SMTPTransportError) {
         try self.init(settings: settings, options: Options(), logger: logger)
     }
 
     /// The transport for `settings` with `options`.
     /// - Throws: `SMTPTransportError`, as `init(settings:logger:)`.
-    public init(settings: SMTPSettings, options: Options, logger: Logger) throws(SMTPTransportError) {
+    public init(settings: Settings, options: Options, logger: Logger) throws(SMTPTransportError) {
         guard let host = settings.host else {
             throw SMTPTransportError(.notConfigured, "No SMTP server is configured: set [smtp] host in kassa.toml (without it, mail goes to the outbox folder).")
         }
-        let server = SMTPServer(host: host, port: settings.effectivePort)
+        let server = SMTPServer(host: host, port: settings.port)
         guard let from = settings.from else {
             throw SMTPTransportError(.invalidSender, "[smtp] from is missing: set the sender of the mail sent through the SMTP server \(server), like \"Cykelbutiken <info@example.se>\".")
         }
@@ -101,7 +101,7 @@ public final class SMTPTransport: MessageTransport {
         }
 
         let configuration = SMTPClientConfiguration(
-            tls: Self.tlsMode(settings.tls),
+            tls: settings.tls,
             credentials: try Self.credentials(settings, server: server, environment: options.environment),
             ehloName: options.ehloName ?? Self.defaultEHLOName(),
             timeouts: options.timeouts
@@ -115,7 +115,8 @@ public final class SMTPTransport: MessageTransport {
         }
         client = try SMTPClient(server: server, configuration: configuration, tls: tls, connectTimeout: options.connectTimeout, logger: logger)
 
-        if settings.signsWithDKIM, let selector = settings.dkimSelector, let domain = settings.dkimDomain, let keyPath = settings.dkimKeyPath {
+        if let dkim = settings.dkim {
+            let (selector, domain, keyPath) = (dkim.selector, dkim.domain, dkim.keyPath)
             do {
                 signer = try DKIMSigner(selector: selector, domain: domain, key: DKIMPrivateKey(contentsOfFile: keyPath))
             } catch {
@@ -216,15 +217,7 @@ public final class SMTPTransport: MessageTransport {
 
     // MARK: Settings
 
-    private static func tlsMode(_ mode: SMTPSettings.TLSMode) -> SMTPTLSMode {
-        switch mode {
-        case .none: .none
-        case .starttls: .startTLS
-        case .tls: .implicit
-        }
-    }
-
-    private static func credentials(_ settings: SMTPSettings, server: SMTPServer, environment: [String: String]) throws(SMTPTransportError) -> SMTPCredentials? {
+    private static func credentials(_ settings: Settings, server: SMTPServer, environment: [String: String]) throws(SMTPTransportError) -> SMTPCredentials? {
         guard let username = settings.username, !username.isEmpty else { return nil }
         guard let variable = settings.passwordEnvironmentVariable else {
             throw SMTPTransportError(.missingPassword, "[smtp] username \(SMTPError.quoted(username)) is set for the SMTP server \(server) but password_env is not: name the environment variable that holds the password.")

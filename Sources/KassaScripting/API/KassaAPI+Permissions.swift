@@ -39,12 +39,23 @@ extension KassaAPI {
             let granted = host.grants[session.pluginName]?.contains(permission) ?? false
             if asked && granted { return }
             let manifest = "the permission \"\(permission)\" in its manifest (kassa.plugin { permissions = { \"\(permission)\" } })"
-            let grant = "the shop's grant: allow = [\"\(permission)\"] under \(PluginSettings.section(for: session.pluginName)) in kassa.toml"
+            let grant = "the shop's grant: allow = [\"\(permission)\"] under \(Self.grantSection(for: session.pluginName)) in kassa.toml"
             switch (asked, granted) {
             case (false, false): throw LuaRaise("\(plugin): it needs \(manifest) and \(grant)")
             case (false, true): throw LuaRaise("\(plugin): it needs \(manifest); the shop grants it")
             default: throw LuaRaise("\(plugin): it needs \(grant); its manifest asks for it")
             }
         }
+    }
+
+    /// How a plugin's grant is headed in `kassa.toml`: `[plugins.acme]`, or `[plugins."a.b"]`
+    /// for a name that is not a bare TOML key.
+    static func grantSection(for plugin: String) -> String {
+        let isBare = !plugin.isEmpty && plugin.unicodeScalars.allSatisfy {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-")
+        }
+        if isBare { return "[plugins.\(plugin)]" }
+        let escaped = plugin.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "[plugins.\"\(escaped)\"]"
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaConfig
 import KassaCore
 import KassaScripting
 

@@ -1,7 +1,9 @@
 import Foundation
 import KassaCSV
 import KassaCards
+import KassaConfig
 import KassaCore
+import KassaHTTP
 import KassaSQLite
 
 extension CommandEnvironment {
@@ -25,8 +27,10 @@ extension CommandEnvironment {
         let customers = try openStore()
         _ = try requiredCurrency(for: "card orders")
         let loyalty = try openLoyaltyStore(customers: customers)
-        let provider = CardOrderProviderFactory.make(settings: configuration.cards, outboxDirectory: configuration.outbox.directory,
-                                                     logger: logger)
+        let provider = CardOrderProviderFactory.make(
+            settings: configuration.cards, url: configuration.cardService.url,
+            http: HTTPClient.Configuration(configuration.cardService.connection),
+            outboxDirectory: configuration.outbox.directory, logger: logger)
         return CardOrderService(customers: customers, loyalty: loyalty, settings: configuration.cards, provider: provider)
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KassaConfig
 import KassaCore
 import KassaSQLite
 import KassaScripting

@@ -1,4 +1,5 @@
 import Foundation
+import KassaConfig
 import KassaCore
 import KassaSMS
 import KassaSMTP
@@ -19,7 +20,7 @@ enum Transports {
             let smtp = configuration.smtp(forUser: user)
             if smtp.isConfigured {
                 do {
-                    return try SMTPTransport(settings: smtp, logger: environment.logger)
+                    return try SMTPTransport(settings: SMTPTransport.Settings(smtp), logger: environment.logger)
                 } catch {
                     throw CommandFailure(error.message)
                 }
@@ -28,7 +29,7 @@ enum Transports {
         case .sms:
             do {
                 return try SMSTransportFactory.make(
-                    settings: configuration.sms, outboxDirectory: configuration.outbox.directory, logger: environment.logger)
+                    settings: SMSTransportFactory.Settings(configuration.sms), outboxDirectory: configuration.outbox.directory, logger: environment.logger)
             } catch {
                 throw CommandFailure(error.message)
             }

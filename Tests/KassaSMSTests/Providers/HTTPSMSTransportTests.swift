@@ -132,8 +132,8 @@ struct HTTPSSMSTransportTests {
     let folder = TemporaryDirectory(prefix: "kassa-sms-https")
 
     private func transport(_ server: ScriptedHTTPServer, caFile: String? = nil, timeout: Double = 30) throws -> HTTPSMSTransport {
-        let settings = SMSSettings(provider: .http, url: server.url("/a1/sms"), username: "u123", passwordEnvironmentVariable: "SMS_PW",
-                                   sender: "Cykelbutik", connection: HTTPConnectionSettings(caFilePath: caFile, timeout: timeout))
+        let settings = SMSTransportFactory.Settings(provider: .http, url: server.url("/a1/sms"), username: "u123", passwordEnvironmentVariable: "SMS_PW",
+                                   sender: "Cykelbutik", http: HTTPClient.Configuration(responseTimeout: timeout, caFile: caFile))
         let made = try SMSTransportFactory.make(settings: settings, outboxDirectory: folder.path, environment: ["SMS_PW": "sekret"],
                                                 logger: quietLogger)
         return try #require(made as? HTTPSMSTransport)

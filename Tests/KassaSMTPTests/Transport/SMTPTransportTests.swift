@@ -79,7 +79,7 @@ import Testing
             credentials: ("shop", testPassword), mechanisms: [mechanism]
         )
         defer { server.stop() }
-        let smtp = try transport(smtpSettings(port: server.port, tls: .starttls, username: "shop", caFile: certificate.certificatePath))
+        let smtp = try transport(smtpSettings(port: server.port, tls: .startTLS, username: "shop", caFile: certificate.certificatePath))
 
         let outcome = await smtp.deliver(outgoing(), commit: {})
         await smtp.close()
@@ -97,7 +97,7 @@ import Testing
         let server = try AiosmtpdServer(in: folder, tls: .startTLS(certificate), credentials: ("shop", testPassword))
         defer { server.stop() }
         let smtp = try transport(
-            smtpSettings(port: server.port, tls: .starttls, username: "shop", caFile: certificate.certificatePath),
+            smtpSettings(port: server.port, tls: .startTLS, username: "shop", caFile: certificate.certificatePath),
             options: testOptions(password: "fel lösen")
         )
         let commits = CommitCounter()
@@ -116,7 +116,7 @@ import Testing
         let certificate = try TestCertificate.selfSigned(in: folder.path)
         let server = try AiosmtpdServer(in: folder, tls: .implicit(certificate))
         defer { server.stop() }
-        let smtp = try transport(smtpSettings(port: server.port, tls: .tls, caFile: certificate.certificatePath))
+        let smtp = try transport(smtpSettings(port: server.port, tls: .implicit, caFile: certificate.certificatePath))
 
         let outcome = await smtp.deliver(outgoing(), commit: {})
         await smtp.close()
@@ -130,7 +130,7 @@ import Testing
         let server = try AiosmtpdServer(in: folder, tls: .startTLS(certificate), credentials: ("shop", testPassword))
         defer { server.stop() }
         // No ca_file: the self-signed certificate is not among the system's roots.
-        let smtp = try transport(smtpSettings(port: server.port, tls: .starttls, username: "shop"))
+        let smtp = try transport(smtpSettings(port: server.port, tls: .startTLS, username: "shop"))
         let commits = CommitCounter()
 
         let outcome = await smtp.deliver(outgoing(), commit: commits.commit)
@@ -150,7 +150,7 @@ import Testing
                                       logPath: folder.file("hostile.log"), name: "STARTTLS injection server")
         defer { server.stop(grace: 1) }
         let port = try server.waitForPort(inFile: portFile)
-        let smtp = try transport(smtpSettings(port: port, tls: .starttls, username: "shop"))
+        let smtp = try transport(smtpSettings(port: port, tls: .startTLS, username: "shop"))
         let commits = CommitCounter()
 
         let outcome = await smtp.deliver(outgoing(), commit: commits.commit)
@@ -168,7 +168,7 @@ import Testing
     @Test func startTLSRequiredButNotOfferedSendsNothingInClearText() async throws {
         let server = try AiosmtpdServer(in: folder, tls: .none)
         defer { server.stop() }
-        let smtp = try transport(smtpSettings(port: server.port, tls: .starttls, username: "shop"))
+        let smtp = try transport(smtpSettings(port: server.port, tls: .startTLS, username: "shop"))
         let commits = CommitCounter()
 
         let first = await smtp.deliver(outgoing(), commit: commits.commit)
@@ -370,7 +370,7 @@ import Testing
 
     @Test func aMissingPasswordVariableIsNamed() throws {
         #expect {
-            try transport(smtpSettings(port: 2525, tls: .starttls, username: "shop"), options: testOptions(password: nil))
+            try transport(smtpSettings(port: 2525, tls: .startTLS, username: "shop"), options: testOptions(password: nil))
         } throws: { error in
             let error = try #require(error as? SMTPTransportError)
             return error.code == .missingPassword && error.message.contains(passwordVariable) && error.message.contains("127.0.0.1:2525")
@@ -390,7 +390,7 @@ import Testing
     @Test func aMissingCAFileIsNamed() throws {
         let path = folder.file("no-such-ca.pem")
         #expect {
-            try transport(smtpSettings(port: 2525, tls: .starttls, caFile: path))
+            try transport(smtpSettings(port: 2525, tls: .startTLS, caFile: path))
         } throws: { error in
             let error = try #require(error as? SMTPTransportError)
             return error.code == .invalidTLSConfiguration && error.message.contains(path)

@@ -21,23 +21,21 @@ let testPassword = "hemligt lösen 42"
 /// Settings for a test server on 127.0.0.1.
 func smtpSettings(
     port: Int,
-    tls: SMTPSettings.TLSMode = .none,
+    tls: SMTPTLSMode = .none,
     username: String? = nil,
     caFile: String? = nil,
     dkim: (selector: String, domain: String, key: String)? = nil,
     unsubscribeURL: String? = nil,
     unsubscribeMailto: String? = nil
-) -> SMTPSettings {
-    SMTPSettings(
+) -> SMTPTransport.Settings {
+    SMTPTransport.Settings(
         host: "127.0.0.1",
         port: port,
         tls: tls,
         username: username,
         passwordEnvironmentVariable: username == nil ? nil : passwordVariable,
         from: Swedish.sender,
-        dkimSelector: dkim?.selector,
-        dkimDomain: dkim?.domain,
-        dkimKeyPath: dkim?.key,
+        dkim: dkim.map { SMTPTransport.DKIM(selector: $0.selector, domain: $0.domain, keyPath: $0.key) },
         caFilePath: caFile,
         unsubscribeURL: unsubscribeURL,
         unsubscribeMailto: unsubscribeMailto
@@ -56,7 +54,7 @@ func testOptions(password: String? = testPassword, timeout quick: Duration = .se
     )
 }
 
-func transport(_ settings: SMTPSettings, options: SMTPTransport.Options = testOptions()) throws -> SMTPTransport {
+func transport(_ settings: SMTPTransport.Settings, options: SMTPTransport.Options = testOptions()) throws -> SMTPTransport {
     try SMTPTransport(settings: settings, options: options, logger: Logger(label: "kassa.smtp.test"))
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KassaCSV
+import KassaConfig
 import KassaCore
 
 /// `kassa cheques issue --file NAME.CSV [--dir DIR] [SELECTION] [--yes] [--json]`

@@ -1,4 +1,6 @@
-/// `[cards]` and `[[cards.templates]]`: ordering customer cards.
+/// Ordering customer cards (`[cards]` and `[[cards.templates]]` of `kassa.toml`): the
+/// service, the shipping rhythm and the designs. Where an `http` service is reached is the
+/// adapter's business, not the domain's.
 public struct CardSettings: Sendable, Hashable {
     /// The order service (`provider`).
     public enum Provider: String, Sendable, Hashable, CaseIterable {
@@ -46,10 +48,6 @@ public struct CardSettings: Sendable, Hashable {
     /// The designs that can be ordered (`[[cards.templates]]`). None by default: no card
     /// and no price is invented, so ordering refuses until the file names one.
     public var templates: [Template]
-    /// Where the `http` order service takes orders (`url`, `https://…` or `http://…`).
-    public var url: String?
-    /// `ca_file`, `connect_timeout` and `timeout` for the `http` order service.
-    public var connection = HTTPConnectionSettings()
 
     /// Settings from their parts; every part has the default of a fresh machine.
     public init(

@@ -1,3 +1,5 @@
+import KassaCore
+
 extension ChequeSettings {
     /// The keys of `[cheques]`.
     public static let keys: [ConfigurationKey] = [

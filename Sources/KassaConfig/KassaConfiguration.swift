@@ -1,4 +1,5 @@
 import Foundation
+import KassaCore
 
 /// Kassa's settings, read from `kassa.toml` (SPEC §13).
 ///
@@ -29,6 +30,8 @@ public struct KassaConfiguration: Sendable, Hashable {
     public var cheques: ChequeSettings
     /// `[cards]`.
     public var cards: CardSettings
+    /// `[cards]` `url` and the connection keys of the `http` order service.
+    public var cardService: CardServiceSettings
     /// `[plugins]`.
     public var plugins: PluginSettings
     /// Keys and sections of the file that Kassa ignored, in file order.
@@ -50,6 +53,7 @@ public struct KassaConfiguration: Sendable, Hashable {
         self.throttle = ThrottleSettings()
         self.cheques = ChequeSettings()
         self.cards = CardSettings()
+        self.cardService = CardServiceSettings()
         self.plugins = PluginSettings()
         self.warnings = []
         self.sourcePath = nil

@@ -30,13 +30,7 @@ extension KassaConfiguration {
     private static func parse(
         bytes: [UInt8], fileName: String, baseDirectory: String
     ) throws(KassaConfigurationError) -> KassaConfiguration {
-        let table: TOMLTable
-        do {
-            table = try TOMLParser.parse(bytes: bytes, fileName: fileName)
-        } catch {
-            throw KassaConfigurationError(code: .invalidTOML, fileName: fileName, line: error.line,
-                                          column: error.column, key: nil, message: error.message)
-        }
+        let table = try TOMLDocument.parse(bytes, fileName: fileName)
         var configuration = try decode(table, fileName: fileName, baseDirectory: baseDirectory)
         configuration.sourcePath = fileName
         return configuration

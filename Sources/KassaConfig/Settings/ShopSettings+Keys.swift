@@ -1,3 +1,5 @@
+import KassaCore
+
 extension ShopSettings {
     /// The keys of `[shop]`.
     public static let keys: [ConfigurationKey] = [

@@ -14,9 +14,4 @@ public struct PluginSettings: Sendable, Hashable {
         self.directories = directories
         self.grants = grants
     }
-
-    /// How a plugin's section is written in `kassa.toml`: `[plugins.acme]`, `[plugins."a.b"]`.
-    public static func section(for plugin: String) -> String {
-        "[\(TOMLValue.keyPathText(["plugins", plugin]))]"
-    }
 }

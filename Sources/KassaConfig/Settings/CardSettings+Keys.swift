@@ -1,3 +1,5 @@
+import KassaCore
+
 extension CardSettings {
     /// The keys of `[cards]`.
     public static let keys: [ConfigurationKey] = [

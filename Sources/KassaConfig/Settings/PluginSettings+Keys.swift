@@ -1,3 +1,5 @@
+import KassaCore
+
 extension PluginSettings {
     /// The keys of `[plugins]`.
     public static let keys: [ConfigurationKey] = [

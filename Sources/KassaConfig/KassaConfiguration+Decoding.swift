@@ -1,3 +1,5 @@
+import KassaCore
+
 // From a TOML table to settings: each section starts from its defaults and takes the
 // keys the file gives. Rules a reader of the file would not guess are written here.
 
@@ -77,8 +79,8 @@ extension KassaConfiguration {
             warnings += section.unknownKeys(known: Keys.cheques)
         }
         if let section = try root.subsection("cards") {
-            try decodeCards(section, into: &configuration.cards, warnings: &warnings)
-            try decodeConnection(section, into: &configuration.cards.connection, baseDirectory: base)
+            try decodeCards(section, into: &configuration.cards, service: &configuration.cardService, warnings: &warnings)
+            try decodeConnection(section, into: &configuration.cardService.connection, baseDirectory: base)
             warnings += section.unknownKeys(known: Keys.cards)
         }
         if let section = try root.subsection("plugins") {
@@ -290,7 +292,8 @@ extension KassaConfiguration {
     }
 
     private static func decodeCards(
-        _ section: Section, into cards: inout CardSettings, warnings: inout [KassaConfigurationWarning]
+        _ section: Section, into cards: inout CardSettings, service: inout CardServiceSettings,
+        warnings: inout [KassaConfigurationWarning]
     ) throws(KassaConfigurationError) {
         if let provider = try section.choice("provider", of: CardSettings.Provider.self) {
             cards.provider = provider
@@ -305,7 +308,7 @@ extension KassaConfiguration {
             cards.holidays = holidays
         }
         if let url = try section.string("url", expected: "the order service's address in quotes, like \"https://cards.example.com/orders\"") {
-            cards.url = url
+            service.url = url
         }
         if let sections = try section.tables("templates") {
             var templates: [CardSettings.Template] = []

@@ -129,12 +129,25 @@ extension TOMLValue: CustomStringConvertible {
 
     /// `key` as TOML writes it: bare when it can be, quoted otherwise.
     static func keyText(_ key: String) -> String {
-        let isBare = !key.isEmpty && key.utf8.allSatisfy(TOMLParser.isBareKeyByte)
-        return isBare ? key : quoted(key)
+        isBareKey(key) ? key : quoted(key)
     }
 
     /// A dotted key path as TOML writes it: `fruit.apple`, `dog."tater.man"`.
     static func keyPathText(_ path: [String]) -> String {
         path.map(keyText).joined(separator: ".")
+    }
+
+    /// A key path for a sentence: `"name"` for bare keys, else the quoted TOML form.
+    static func keyDisplay(_ path: [String]) -> String {
+        let text = keyPathText(path)
+        return path.allSatisfy(isBareKey) ? "\"\(text)\"" : text
+    }
+
+    /// Whether `key` may be written without quotes: ASCII letters, digits, `_` and `-`.
+    static func isBareKey(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.allSatisfy { byte in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
     }
 }

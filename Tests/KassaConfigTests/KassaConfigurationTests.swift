@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import KassaCore
+@testable import KassaConfig
+import KassaCore
 
 @Suite struct KassaConfigurationTests {
     private let base = "/srv/shop"
@@ -304,7 +305,7 @@ import Testing
         BadValue("[plugins]\ndirs = [\"\"]", #"kassa.toml:2: [plugins] dirs must be a list of folder paths in quotes, not """#, .invalidValue),
         BadValue("[plugins]\ndirs = [" + (1...30).map { "\"/opt/plugins/\($0)\"" }.joined(separator: ", ") + ", 1]",
                  "kassa.toml:2: [plugins] dirs must be a list of folder paths in quotes, not 1", .wrongType),
-        BadValue("[shop]\nname \"Cykelbutiken\"", #"kassa.toml:2:6: expected "=" after the key "name""#, .invalidTOML),
+        BadValue("[shop]\nname \"Cykelbutiken\"", #"kassa.toml:2:6: invalid TOML in the key-value pair: expected '=', saw '"'"#, .invalidTOML),
     ])
     func badValuesNameFileLineAndKey(_ example: BadValue) throws {
         let error = try #require(failure(example.document))

@@ -1,3 +1,5 @@
+import KassaCore
+
 // The reference of kassa.toml: every table and key, from the settings types' own `keys`.
 // docs/configuration.md is its Markdown (`kassa api-reference --configuration`).
 

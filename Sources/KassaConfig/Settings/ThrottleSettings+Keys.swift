@@ -1,3 +1,5 @@
+import KassaCore
+
 extension ThrottleSettings {
     /// The keys of `[throttle]`.
     public static let keys: [ConfigurationKey] = [

@@ -1,3 +1,5 @@
+import KassaCore
+
 // Reading one section of the file: typed values, with errors that name the file, the
 // line, the section and the key, and quote the bad value as it was written.
 
@@ -30,7 +32,7 @@ extension KassaConfiguration {
 
         /// The line of `key`, or of the section when the key is missing.
         func line(of key: String?) -> Int? {
-            key.flatMap { table.location(of: $0)?.line } ?? table.location?.line
+            key.flatMap { table.line(of: $0) } ?? table.line
         }
 
         func dottedKey(_ key: String?) -> String {
@@ -163,14 +165,14 @@ extension KassaConfiguration {
                         message = "unknown section [\(TOMLValue.keyPathText([key]))] is ignored"
                             + (suggestion.map { "; did you mean [\($0)]?" } ?? "")
                     } else {
-                        message = "the key \(TOMLParser.keyDisplay([key])) outside any section is ignored"
+                        message = "the key \(TOMLValue.keyDisplay([key])) outside any section is ignored"
                             + (suggestion.map { "; did you mean the section [\($0)]?" } ?? "")
                     }
                 } else {
-                    message = "unknown key \(TOMLParser.keyDisplay([key])) in \(header) is ignored"
+                    message = "unknown key \(TOMLValue.keyDisplay([key])) in \(header) is ignored"
                         + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
                 }
-                return KassaConfigurationWarning(fileName: fileName, line: table.location(of: key)?.line,
+                return KassaConfigurationWarning(fileName: fileName, line: table.line(of: key),
                                                  key: dottedKey(key), message: message)
             }
         }
