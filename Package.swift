@@ -97,7 +97,6 @@ let package = Package(
             dependencies: [
                 "KassaCore", "KassaNIO",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
@@ -160,11 +159,11 @@ let package = Package(
 
         .testTarget(name: "CLuaShimsTests", dependencies: ["CLua", "CLuaShims"]),
         .testTarget(name: "LuaTests", dependencies: ["Lua"]),
-        .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting"]),
         .testTarget(name: "KassaConfigTests", dependencies: ["KassaConfig", "KassaCore", "KassaTesting"]),
         .testTarget(
             name: "KassaSQLiteTests",
-            dependencies: ["KassaSQLite", "KassaCore", "KassaCards", "KassaTesting", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KassaSQLite", "KassaCore", "KassaCards", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "KassaScriptingTests",

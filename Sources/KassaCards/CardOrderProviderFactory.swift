@@ -18,7 +18,7 @@ public enum CardOrderProviderFactory {
     /// - Returns: the provider, or why it cannot be used (`CardError` `provider_unavailable`:
     ///   no `url`, a bad address or CA file), which every order then reports while listing
     ///   cards still works.
-    public static func make(settings: CardSettings, url: String?, http: HTTPClient.Configuration, outboxDirectory: String,
+    public static func make(settings: CardSettings, url: String? = nil, http: HTTPClient.Configuration = HTTPClient.Configuration(), outboxDirectory: String,
                             logger: Logger) -> Result<any CardOrderProvider, CardError>? {
         switch settings.provider {
         case .none:
