@@ -130,6 +130,17 @@ let package = Package(
             ]
         ),
 
+        // The application: opens a shop from its settings and offers every use case to the
+        // front ends (the command line, later the server) and the native plugins.
+        .target(
+            name: "KassaApp",
+            dependencies: [
+                "KassaCore", "KassaConfig", "KassaSQLite", "KassaScripting", "KassaHTTP", "KassaSMTP", "KassaSMS",
+                "KassaCards", "KassaMassMailing", "Lua",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // Test support shared by the test targets: servers and helpers, none of Kassa's modules.
         .target(name: "KassaTesting"),
 
@@ -137,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "kassa",
             dependencies: [
-                "Lua", "KassaCore", "KassaConfig", "KassaSQLite", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaHTTP",
+                "KassaApp", "Lua", "KassaCore", "KassaConfig", "KassaSQLite", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaHTTP",
                 "KassaMassMailing", "KassaCards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa buttons [--json]`: the button board.
@@ -10,7 +11,7 @@ struct ButtonsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let buttons = try CommandEnvironment(global).makeHost().registry.buttons
+            let buttons = try Shop(global).makeHost().registry.buttons
             if json { return try Output.json(buttons) }
             if buttons.isEmpty { return Output.line("No buttons.") }
             let width = buttons.map(\.label.count).max() ?? 0
@@ -36,14 +37,14 @@ struct PressCommand: AsyncParsableCommand {
 
     private func press() async throws {
         try await reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let host = environment.makeHost()
+            let shop = try Shop(global)
+            let host = shop.makeHost()
             guard let button = host.registry.buttons.first(where: { $0.label == label }) else {
                 let known = host.registry.buttons.map { "\"\($0.label)\"" }.joined(separator: ", ")
                 throw CommandFailure("No button is labelled \"\(label)\"" + (known.isEmpty ? "" : " (buttons: \(known))"))
             }
             let macro = try Macro.parse(button.macro, button: button.label)
-            try await MacroRunner.run(macro, environment: environment, parameters: try MacroRunner.parameters(param))
+            try await MacroRunner.run(macro, shop: shop, parameters: try MacroRunner.parameters(param))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCSV
 import KassaCore
@@ -19,11 +20,11 @@ struct CustomersExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
+            let shop = try Shop(global)
             guard let separator = CSVDelimiter(delimiter) else { throw CommandFailure("Delimiter \"\(delimiter)\" is not one of ';', ',', 'tab'") }
             let chosen = try selection.selection()
-            let store = try environment.openStore()
-            let host = environment.hostForFilter(of: chosen)
+            let store = try shop.customers()
+            let host = shop.hostForFilter(of: chosen)
             let options = CSVWriter.Options(delimiter: separator, includesByteOrderMark: bom)
             // Custom attributes become columns, so their names are gathered first: a second pass
             // over the selection keeps memory flat where holding the customers would not.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCSV
 import KassaCore
@@ -62,7 +63,7 @@ struct CustomersImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
+            let shop = try Shop(global)
             let delimiterChoice = try delimiter.map { text -> CSVDelimiter in
                 guard let value = CSVDelimiter(text) else { throw CommandFailure("Delimiter \"\(text)\" is not one of ';', ',', 'tab'") }
                 return value
@@ -73,9 +74,9 @@ struct CustomersImportCommand: ParsableCommand {
             }
             let mappings = try map.map { try CustomerColumnMapping(parsing: $0) }
             let reader = try CustomerCSVReader(path: file, delimiter: delimiterChoice, encoding: encodingChoice, mappings: mappings,
-                                               defaultCountry: environment.configuration.shop.country)
+                                               defaultCountry: shop.configuration.shop.country)
             let parts = reader.layout.parts(replacing: replace)
-            let store = try dryRun ? Self.storeToPreview(environment) : environment.createStore()
+            let store = try dryRun ? Self.storeToPreview(shop) : shop.customersCreatingRegister()
             var report = Report(file: file, dryRun: dryRun ? true : nil)
             let progress = Progress("\(dryRun ? "Checking" : "Importing") \(file)", quiet: json)
             // The reader and the progress line move to the producing thread for good: this
@@ -97,7 +98,7 @@ struct CustomersImportCommand: ParsableCommand {
                 progress.finish()
                 report.inserted = summary.inserted
                 report.updated = summary.updated
-                environment.emit([.customerImported(file: file, summary: summary)])
+                shop.emit([.customerImported(file: file, summary: summary)])
             } catch let rejection as ImportRejected {
                 report.errors = rejection.errors
                 report.rejected = rejection.errors.count
@@ -123,11 +124,11 @@ struct CustomersImportCommand: ParsableCommand {
 
     /// The register a dry run reads: the database when there is one; otherwise an empty
     /// one in memory, so that a dry run does not create the file.
-    private static func storeToPreview(_ environment: CommandEnvironment) throws -> SQLiteCustomerStore {
-        guard FileManager.default.fileExists(atPath: environment.databasePath) else {
-            return try SQLiteCustomerStore.inMemory(logger: environment.logger)
+    private static func storeToPreview(_ shop: Shop) throws -> SQLiteCustomerStore {
+        guard FileManager.default.fileExists(atPath: shop.location.databasePath) else {
+            return try SQLiteCustomerStore.inMemory(logger: shop.logger)
         }
-        return try environment.openStore()
+        return try shop.customers()
     }
 
     /// The summary line and, for a dry run, a table of the fields written.

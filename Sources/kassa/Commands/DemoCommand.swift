@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCore
 
@@ -29,8 +30,8 @@ struct DemoSeedCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let store = try environment.createStore()
+            let shop = try Shop(global)
+            let store = try shop.customersCreatingRegister()
             let progress = Progress("Demo customers", total: customers, quiet: json)
             let count = customers
             let seed = self.seed
@@ -44,7 +45,7 @@ struct DemoSeedCommand: ParsableCommand {
             if json {
                 try Output.json(["inserted": summary.inserted, "updated": summary.updated])
             } else {
-                Output.line("\(summary.total) demo customers in \(environment.databasePath) (\(summary)).")
+                Output.line("\(summary.total) demo customers in \(shop.location.databasePath) (\(summary)).")
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCore
 
@@ -21,9 +22,9 @@ struct MacroCommand: AsyncParsableCommand {
 
     private func runMacro() async throws {
         try await reportingFailures {
-            let environment = try CommandEnvironment(global)
+            let shop = try Shop(global)
             let parsed = try Macro.parse(macro)
-            try await MacroRunner.run(parsed, environment: environment, parameters: try MacroRunner.parameters(param))
+            try await MacroRunner.run(parsed, shop: shop, parameters: try MacroRunner.parameters(param))
         }
     }
 }
@@ -41,11 +42,11 @@ enum MacroRunner {
         return values
     }
 
-    static func run(_ macro: Macro, environment: CommandEnvironment, parameters: [String: String]) async throws {
-        let host = environment.makeHost()
+    static func run(_ macro: Macro, shop: Shop, parameters: [String: String]) async throws {
+        let host = shop.makeHost()
         let interactive = isatty(STDIN_FILENO) == 1
         let performer = RegistryMacroPerformer(
-            registry: host.registry, parameters: parameters, logger: environment.logger,
+            registry: host.registry, parameters: parameters, logger: shop.logger,
             output: { Output.line($0) },
             ask: interactive ? { prompt in
                 FileHandle.standardError.write(Data("\(prompt): ".utf8))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa mark NUMBER...`: the persistent manual selection ("selected customers").
@@ -13,7 +14,7 @@ struct MarkCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try CommandEnvironment(global).openStore()
+            let store = try Shop(global).customers()
             let changed = try store.mark(numbers)
             Output.line("Marked \(changed) customer\(changed == 1 ? "" : "s").")
         }
@@ -29,7 +30,7 @@ struct UnmarkCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try CommandEnvironment(global).openStore()
+            let store = try Shop(global).customers()
             let changed = try store.unmark(numbers)
             Output.line("Unmarked \(changed) customer\(changed == 1 ? "" : "s").")
         }
@@ -49,7 +50,7 @@ struct MarksCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let numbers = try CommandEnvironment(global).openStore().markedNumbers()
+            let numbers = try Shop(global).customers().markedNumbers()
             if json { return try Output.json(numbers) }
             for number in numbers { Output.line(number) }
         }
@@ -63,7 +64,7 @@ struct MarksResetCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let cleared = try CommandEnvironment(global).openStore().resetMarks()
+            let cleared = try Shop(global).customers().resetMarks()
             Output.line("Cleared \(cleared) mark\(cleared == 1 ? "" : "s").")
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaConfig
 import KassaCore
 import KassaScripting
@@ -18,9 +19,9 @@ struct PluginsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let host = environment.makeHost()
-            try PluginListing.print(host.registry.plugins, json: json, grants: environment.configuration.plugins.grants)
+            let shop = try Shop(global)
+            let host = shop.makeHost()
+            try PluginListing.print(host.registry.plugins, json: json, grants: shop.configuration.plugins.grants)
         }
     }
 }
@@ -42,10 +43,10 @@ struct PluginsCheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let records = ScriptHost.check(paths: files, installedDirectories: environment.pluginDirectories,
-                                           limits: environment.limits, logger: environment.logger)
-            try PluginListing.print(records, json: json, grants: environment.configuration.plugins.grants)
+            let shop = try Shop(global)
+            let records = ScriptHost.check(paths: files, installedDirectories: shop.pluginDirectories,
+                                           limits: shop.limits, logger: shop.logger)
+            try PluginListing.print(records, json: json, grants: shop.configuration.plugins.grants)
             if records.contains(where: { !$0.isLoaded }) { throw ExitCode.failure }
         }
     }

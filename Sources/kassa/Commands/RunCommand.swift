@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCore
 import KassaScripting
@@ -37,16 +38,16 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
+            let shop = try Shop(global)
             if let unknown = allow.first(where: { !PluginPermission.isKnown($0) }) {
                 throw CommandFailure("--allow \"\(unknown)\" is not a permission (known: \(PluginPermission.knownNames))")
             }
-            var limits = environment.limits
+            var limits = shop.limits
             if let timeout { limits.timeout = timeout }
             if let memory { limits.memory = memory * 1024 * 1024 }
             // A script's own output is what the user asked for: allow more of it than a plugin's.
             limits.printBytes = 16 * 1024 * 1024
-            let host = environment.makeHost()
+            let host = shop.makeHost()
             try host.runScript(at: file, arguments: arguments, limits: limits, allow: Set(allow)) { line in Output.line(line) }
         }
     }

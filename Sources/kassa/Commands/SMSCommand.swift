@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCore
 
@@ -27,8 +28,8 @@ struct SMSAnalyzeCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let price = environment.configuration.sms.pricePerSegment
+            let shop = try Shop(global)
+            let price = shop.configuration.sms.pricePerSegment
             let analysis = SMSAnalysis.analyze(text, pricePerSegment: price > 0 ? price : nil)
             if json { return try Output.json(analysis) }
             Output.line("encoding: \(analysis.encoding.rawValue)")

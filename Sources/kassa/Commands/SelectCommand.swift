@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCSV
 import KassaCore
@@ -30,11 +31,11 @@ struct SelectCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
+            let shop = try Shop(global)
             let chosen = try selection.selection()
-            let store = try environment.openStore()
+            let store = try shop.customers()
             // Plugins load only when a Lua filter is asked for: a plain selection starts faster.
-            let host = environment.hostForFilter(of: chosen)
+            let host = shop.hostForFilter(of: chosen)
             let filters = host?.registry
             switch format {
             case .count:

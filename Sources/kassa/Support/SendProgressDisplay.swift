@@ -1,9 +1,10 @@
 import Foundation
+import KassaApp
 import KassaCore
 
 /// The progress of a send on stderr: a bar redrawn in place on a terminal (sent, failed,
 /// left, rate, time left), a plain line every few seconds otherwise.
-final class SendProgressDisplay {
+final class SendProgressDisplay: SendProgressObserver {
     private let isTerminal = isatty(STDERR_FILENO) == 1
     private let quiet: Bool
     private var lastDraw = Date.distantPast

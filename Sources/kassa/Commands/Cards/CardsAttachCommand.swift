@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa cards attach NUMBER CARD --kind K --name N [--percent P | --amount A | --article X] [--details D] [--json]`
@@ -22,7 +23,7 @@ struct CardsAttachCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
+            let shop = try Shop(global)
             guard let kind = LoyaltyProgramme.Kind(rawValue: kind) else {
                 let names = LoyaltyProgramme.Kind.allCases.map(\.rawValue).joined(separator: ", ")
                 throw CommandFailure("--kind \"\(kind)\" is not one of \(names)")
@@ -36,8 +37,8 @@ struct CardsAttachCommand: ParsableCommand {
             }
             let programme = try LoyaltyProgramme(kind: kind, name: name, details: details, article: article, percent: percent,
                                                  amount: money)
-            let service = try environment.cardOrderService()
-            let currency = try environment.requiredCurrency(for: "card orders")
+            let service = try shop.cardOrderService()
+            let currency = try shop.requiredCurrency(for: "card orders")
             let attached = try service.loyalty.attachProgramme(programme, toCard: card, of: number)
             if json { return try Output.json(CardView(attached)) }
             Output.line("Attached \(CardView.describe(programme, currency: currency)) to card \(card) of customer \(number).")

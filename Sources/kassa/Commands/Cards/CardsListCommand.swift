@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa cards list NUMBER [--json]`
@@ -14,9 +15,9 @@ struct CardsListCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let service = try environment.cardOrderService()
-            let currency = try environment.requiredCurrency(for: "card orders")
+            let shop = try Shop(global)
+            let service = try shop.cardOrderService()
+            let currency = try shop.requiredCurrency(for: "card orders")
             let cards = try service.cards(of: number)
             let orders = try service.loyalty.cardOrders(customerNumber: number)
             let views = cards.map { card in CardView(card, order: orders.first { $0.cardNumber == card.number }) }

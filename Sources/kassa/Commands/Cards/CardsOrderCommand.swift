@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCore
 
@@ -22,7 +23,7 @@ struct CardsOrderCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
+            let shop = try Shop(global)
             var request = CardOrderRequest(template: template, comment: comment)
             if let validUntil {
                 guard let day = CalendarDate(validUntil) else {
@@ -30,8 +31,8 @@ struct CardsOrderCommand: ParsableCommand {
                 }
                 request.validUntil = day
             }
-            let service = try environment.cardOrderService()
-            let currency = try environment.requiredCurrency(for: "card orders")
+            let service = try shop.cardOrderService()
+            let currency = try shop.requiredCurrency(for: "card orders")
             let placed: PlacedCardOrder
             do {
                 placed = try service.order(customerNumber: number, request: request)
@@ -39,7 +40,7 @@ struct CardsOrderCommand: ParsableCommand {
                 request.template = try Self.askForTemplate(error.choices, templates: service.templates, currency: currency)
                 placed = try service.order(customerNumber: number, request: request)
             }
-            environment.emit([.cardOrdered(placed)])
+            shop.emit([.cardOrdered(placed)])
             if json { return try Output.json(placed) }
             let order = placed.order
             Output.line("Ordered card \(placed.cardNumber) (\(order.template), \(order.cost) \(currency)) for customer \(order.customerNumber); expected dispatch on \(order.dispatchDate).")

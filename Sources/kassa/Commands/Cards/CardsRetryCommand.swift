@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa cards retry NUMBER CARD [--json]`
@@ -20,8 +21,8 @@ struct CardsRetryCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let placed = try environment.cardOrderService().retry(customerNumber: number, cardNumber: card)
+            let shop = try Shop(global)
+            let placed = try shop.cardOrderService().retry(customerNumber: number, cardNumber: card)
             if json { return try Output.json(placed) }
             let batch = placed.receipt.map { " in batch \($0.batchID)" } ?? ""
             Output.line("The order service took card order \(placed.cardNumber) of customer \(placed.order.customerNumber)\(batch).")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa cards schedule --from DATE [--rhythm daily|weekly|monthly] [--json]`
@@ -35,11 +36,11 @@ struct CardsScheduleCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
+            let shop = try Shop(global)
             guard let day = CalendarDate(from) else {
                 throw CommandFailure("--from \"\(from)\" is not a day written YYYY-MM-DD")
             }
-            var schedule = DispatchSchedule(environment.configuration.cards)
+            var schedule = DispatchSchedule(shop.configuration.cards)
             if let rhythm {
                 guard let chosen = CardSettings.Rhythm(rawValue: rhythm) else {
                     let names = CardSettings.Rhythm.allCases.map(\.rawValue).joined(separator: ", ")

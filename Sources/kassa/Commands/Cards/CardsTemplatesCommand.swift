@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa cards templates [--json]`
@@ -20,10 +21,10 @@ struct CardsTemplatesCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let settings = environment.configuration.cards
+            let shop = try Shop(global)
+            let settings = shop.configuration.cards
             guard !settings.templates.isEmpty else { throw CardError(.noTemplates, CardOrderPlanner.noTemplatesMessage) }
-            let currency = try environment.requiredCurrency(for: "card costs")
+            let currency = try shop.requiredCurrency(for: "card costs")
             let views = settings.templates.map {
                 View(name: $0.name, cost: Money(exactly: $0.cost), currency: currency)
             }

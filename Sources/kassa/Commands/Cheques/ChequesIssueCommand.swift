@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCSV
 import KassaConfig
@@ -27,20 +28,20 @@ struct ChequesIssueCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
+            let shop = try Shop(global)
             let name = try VoucherFileName(file)
             let chosen = try selection.selection()
-            let host = environment.hostForFilter(of: chosen)
-            let service = try environment.chequeService(filters: host?.registry)
-            let directory = dir.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? environment.configuration.outbox.directory
-            let currency = try environment.requiredCurrency(for: "cheques")
+            let host = shop.hostForFilter(of: chosen)
+            let service = try shop.chequeService(filters: host?.registry)
+            let directory = dir.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? shop.configuration.outbox.directory
+            let currency = try shop.requiredCurrency(for: "cheques")
             let issue = try withExtendedLifetime(host) {
                 let preview = try service.preview(chosen)
                 if !preview.entries.isEmpty { try confirm(preview, currency: currency) }
                 return try service.issue(chosen, file: name, directory: directory, on: CalendarDate.today(),
                                          encoder: CSVVoucherFileEncoder())
             }
-            environment.emit(issue.cheques.map(KassaEvent.chequeIssued), host: host)
+            shop.emit(issue.cheques.map(KassaEvent.chequeIssued), host: host)
             if json { return try Output.json(issue) }
             guard let batch = issue.batch else {
                 Output.line("No selected customer has points worth a cheque (\(service.rule.pointsPerCheque) points) and an e-mail address; nothing was paid out and no file was written.")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa cheques issued [--batch N] [--json]`
@@ -14,14 +15,14 @@ struct ChequesIssuedCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let loyalty = try environment.openLoyaltyStore(customers: try environment.openStore())
+            let shop = try Shop(global)
+            let loyalty = try shop.loyalty(of: try shop.customers())
             let batches = try loyalty.chequeBatches()
             if let batch, !batches.contains(where: { $0.id == batch }) {
                 throw CommandFailure("There is no cheque batch \(batch); kassa cheques issued lists them all")
             }
             let cheques = try loyalty.issuedCheques(batch: batch)
-            let currency = try environment.requiredCurrency(for: "cheque values")
+            let currency = try shop.requiredCurrency(for: "cheque values")
             if json { return try Output.json(cheques) }
             for cheque in cheques {
                 Output.line([cheque.number.description, cheque.customerNumber, cheque.name.isEmpty ? "-" : cheque.name,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa cheques mail --batch N (--template T | --text T --subject S | --html FILE) [--name N]`
@@ -22,8 +23,8 @@ struct ChequesMailCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let loyalty = try environment.openLoyaltyStore(customers: try environment.openStore())
+            let shop = try Shop(global)
+            let loyalty = try shop.loyalty(of: try shop.customers())
             guard try loyalty.chequeBatches().contains(where: { $0.id == batch }) else {
                 throw CommandFailure("There is no cheque batch \(batch); kassa cheques issued lists them all")
             }
@@ -35,7 +36,7 @@ struct ChequesMailCommand: ParsableCommand {
             selection.purpose = .transactional
             var body = MailingContent()
             try content.apply(to: &body)
-            try environment.withMailingService { service in
+            try shop.withMailingService { service in
                 let mailing = try service.create(MailingDraft(
                     name: name ?? "cheques-\(batch)", channel: .email, purpose: .transactional, content: body, selection: selection))
                 if json { return try Output.json(MailingView(mailing)) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa cheques preview [SELECTION] [--json]`
@@ -14,13 +15,13 @@ struct ChequesPreviewCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
+            let shop = try Shop(global)
             let chosen = try selection.selection()
-            let host = environment.hostForFilter(of: chosen)
-            let service = try environment.chequeService(filters: host?.registry)
+            let host = shop.hostForFilter(of: chosen)
+            let service = try shop.chequeService(filters: host?.registry)
             let preview = try withExtendedLifetime(host) { try service.preview(chosen) }
             if json { return try Output.json(preview) }
-            let currency = try environment.requiredCurrency(for: "cheques")
+            let currency = try shop.requiredCurrency(for: "cheques")
             for entry in preview.entries {
                 let award = entry.award
                 Output.line([entry.customerNumber, entry.name.isEmpty ? "-" : entry.name, entry.email,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCSV
 import KassaCore
@@ -33,11 +34,11 @@ struct ChequesRemainingCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
+            let shop = try Shop(global)
             let chosen = try selection.selection()
-            let host = environment.hostForFilter(of: chosen)
-            let service = try environment.chequeService(filters: host?.registry)
-            let currency = try environment.requiredCurrency(for: "cheques")
+            let host = shop.hostForFilter(of: chosen)
+            let service = try shop.chequeService(filters: host?.registry)
+            let currency = try shop.requiredCurrency(for: "cheques")
             let batches = try service.remaining(chosen)
             try withExtendedLifetime(host) {
                 switch format {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa mailing create --channel sms|email (--template NAME | --text TEXT | --html FILE) [--subject S] [--name N] [SELECTION]`
@@ -18,8 +19,8 @@ struct MailingCreateCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            try environment.withMailingService { service in
+            let shop = try Shop(global)
+            try shop.withMailingService { service in
                 var body = MailingContent()
                 try content.apply(to: &body)
                 let mailing = try service.create(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa mailing edit ID [--channel C] [--template T | --text T | --html FILE] [--subject S] [--name N] [SELECTION]`
@@ -21,8 +22,8 @@ struct MailingEditCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            try environment.withMailingService { service in
+            let shop = try Shop(global)
+            try shop.withMailingService { service in
                 let newSelection = try selection.selection()
                 if allCustomers, newSelection != CustomerSelection() {
                     throw CommandFailure("--all-customers cannot be combined with selection options")

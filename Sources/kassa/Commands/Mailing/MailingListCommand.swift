@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa mailing list [--json]`
@@ -10,8 +11,8 @@ struct MailingListCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let mailings = try environment.openMailingStore().mailings()
+            let shop = try Shop(global)
+            let mailings = try shop.mailings().mailings()
             if json { return try Output.json(mailings.map(MailingView.init)) }
             if mailings.isEmpty { return Output.error("No mailings yet; kassa mailing create makes one.") }
             for mailing in mailings {

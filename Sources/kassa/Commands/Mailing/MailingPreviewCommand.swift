@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCore
 
@@ -17,10 +18,10 @@ struct MailingPreviewCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            try environment.withMailingService { service in
+            let shop = try Shop(global)
+            try shop.withMailingService { service in
                 let found = try service.mailings.mailing(mailing)
-                let pace = SendOptions(throttle: MailingSendCommand.defaultThrottle(for: found, environment))
+                let pace = SendOptions(throttle: MailingSendCommand.defaultThrottle(for: found, shop))
                 let totals = json
                     ? try MailingPreviewPrinter.json(found, service: service, pace: pace)
                     : try MailingPreviewPrinter.text(found, service: service, showExcluded: showExcluded, pace: pace)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCore
 
@@ -38,12 +39,13 @@ struct MailingSendCommand: AsyncParsableCommand {
 
     private func send() async throws {
         try await reportingFailures {
-            let environment = try CommandEnvironment(global)
-            try await environment.withMailingService { service in
+            let shop = try Shop(global)
+            try await shop.withMailingService { service in
                 let found = try service.mailings.mailing(mailing)
-                let options = SendOptions(throttle: throttle(for: found, environment), resendUnknown: resendUnknown,
+                let options = SendOptions(throttle: throttle(for: found, shop), resendUnknown: resendUnknown,
                                           retryFailed: retryFailed, skipUnrenderable: skipUnrenderable)
-                let report = try await Self.send(found, service: service, environment: environment, options: options, quiet: json, user: user)
+                let report = try await shop.send(found, service: service, options: options, user: user,
+                                                 observer: SendProgressDisplay(quiet: json))
                 let status = try MailingStatusReport(found, outbox: service.mailings)
                 if json {
                     try Output.json(MailingSendView(report: report, status: status))
@@ -55,35 +57,10 @@ struct MailingSendCommand: AsyncParsableCommand {
         }
     }
 
-    /// Sends `mailing` through the configured transport with a progress display; cancelling
-    /// the task (Ctrl-C) stops after the message in flight. Shared with the UtskickUtskrift2 menu.
-    static func send(_ mailing: Mailing, service: MailingService, environment: CommandEnvironment,
-                     options: SendOptions? = nil, quiet: Bool = false, user: String? = nil) async throws -> SendReport {
-        let transport = try Transports.make(for: mailing.channel, environment: environment, user: user)
-        let sender = MailingSender(
-            mailings: service.mailings, customers: service.customers,
-            composer: try service.composer(for: mailing.channel, content: mailing.content), transport: transport,
-            logger: environment.logger)
-        let pace = options ?? SendOptions(throttle: defaultThrottle(for: mailing, environment))
-        let failedBefore = try environment.failedMessages(of: mailing, service: service)
-        let display = SendProgressDisplay(quiet: quiet)
-        let report = try await sender.send(mailing, options: pace, progress: display.show)
-        display.finish()
-        try environment.emitRun(of: mailing, report: report, failedBefore: failedBefore, service: service)
-        return report
-    }
-
-    /// The mailing's own pace, else `[throttle]`; none for the file outbox.
-    static func defaultThrottle(for mailing: Mailing, _ environment: CommandEnvironment) -> ThrottleSettings {
-        mailing.throttle
-            ?? (Transports.isFileOutbox(mailing.channel, environment.configuration)
-                ? ThrottleSettings(batch: 0, pause: 0) : environment.configuration.throttle)
-    }
-
     /// The command line's pace, else the mailing's, else `[throttle]`; none for the file
     /// outbox unless asked for.
-    private func throttle(for mailing: Mailing, _ environment: CommandEnvironment) -> ThrottleSettings {
-        var throttle = Self.defaultThrottle(for: mailing, environment)
+    private func throttle(for mailing: Mailing, _ shop: Shop) -> ThrottleSettings {
+        var throttle = shop.defaultThrottle(for: mailing)
         if let batch { throttle.batch = batch }
         if let pause { throttle.pause = pause }
         if let delay { throttle.delay = delay }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa mailing show ID [--json]`: opens a saved mailing.
@@ -11,8 +12,8 @@ struct MailingShowCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let found = try environment.openMailingStore().mailing(mailing)
+            let shop = try Shop(global)
+            let found = try shop.mailings().mailing(mailing)
             if json { return try Output.json(MailingView(found)) }
             Output.line("mailing: \(found.displayName)")
             Output.line("channel: \(found.channel.rawValue)")

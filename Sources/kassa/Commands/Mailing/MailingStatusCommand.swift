@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa mailing status ID [--json]`
@@ -14,8 +15,8 @@ struct MailingStatusCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let outbox = try environment.openMailingStore()
+            let shop = try Shop(global)
+            let outbox = try shop.mailings()
             let report = try MailingStatusReport(try outbox.mailing(mailing), outbox: outbox)
             if json { return try Output.json(report) }
             for line in report.lines { Output.line(line) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import KassaCore
 
 /// `kassa mailing stop ID`
@@ -13,11 +14,9 @@ struct MailingStopCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let environment = try CommandEnvironment(global)
-            let outbox = try environment.openMailingStore()
-            let found = try outbox.mailing(mailing)
-            try outbox.requestStop(found.id)
-            if let pid = try outbox.senderProcess(found.id) {
+            let shop = try Shop(global)
+            let found = try shop.mailings().mailing(mailing)
+            if let pid = try shop.stopSending(found) {
                 Output.line("Asked process \(pid) to stop mailing \(found.displayName) after the message in flight.")
             } else {
                 Output.line("Mailing \(found.displayName) is not being sent (it is \(found.status.rawValue)).")

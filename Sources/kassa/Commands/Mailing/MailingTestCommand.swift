@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaApp
 import Foundation
 import KassaCore
 
@@ -16,28 +17,10 @@ struct MailingTestCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let environment = try CommandEnvironment(global)
-            try await environment.withMailingService { service in
+            let shop = try Shop(global)
+            try await shop.withMailingService { service in
                 let found = try service.mailings.mailing(mailing)
-                guard let recipient = try service.customers.customer(number: customer) else {
-                    throw CommandFailure("There is no customer with number \"\(customer)\"")
-                }
-                // A test goes to whoever is named, consent or not: it is the shop's own check.
-                let audience = MailingAudience(channel: found.channel, purpose: .transactional, selection: CustomerSelection())
-                guard case .recipient(let address) = audience.verdict(for: recipient) else {
-                    throw CommandFailure("Customer \(customer) has no \(found.channel == .sms ? "mobile number" : "e-mail address") to test with")
-                }
-                let content = try service.composer(for: found.channel, content: found.content).compose(recipient)
-                let transport = try Transports.make(for: found.channel, environment: environment, user: user)
-                let message = OutgoingMessage(
-                    channel: found.channel, mailingID: nil, customerNumber: recipient.number, address: address,
-                    displayName: recipient.recipientName, content: content, purpose: found.purpose,
-                    idempotencyKey: "kassa-test-\(found.id)-\(recipient.number)-\(Int(Date().timeIntervalSince1970))")
-                let outcome = await withTaskExecutorPreference(transport.executor) {
-                    let outcome = await transport.deliver(message, commit: {})
-                    await transport.close()
-                    return outcome
-                }
+                let (address, outcome) = try await shop.sendTest(of: found, to: customer, service: service, user: user)
                 switch outcome {
                 case .sent(let reference):
                     Output.line("Sent the test of mailing \(found.displayName) to customer \(customer) at \(address)\(reference.map { " (\($0))" } ?? "").")
