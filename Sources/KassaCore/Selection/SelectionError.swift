@@ -1,7 +1,7 @@
 /// Why a selection could not be built or run.
 ///
 /// `code` is stable for programs; `message` is a sentence for people that names the
-/// option and quotes the bad value. Codes may be added; switch over them with a `default`.
+/// criterion and quotes the bad value. Codes may be added; switch over them with a `default`.
 public struct SelectionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stable name for the kind of failure.
     public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
@@ -26,15 +26,15 @@ public struct SelectionError: Error, Sendable, Hashable, CustomStringConvertible
 
     /// What kind of failure this is.
     public let code: Code
-    /// A sentence naming the option and the bad value.
+    /// A sentence naming the criterion and the bad value.
     public let message: String
-    /// The option at fault (`--points`), when the failure is about one.
-    public let option: String?
+    /// The criterion at fault (`points`), when the failure is about one.
+    public let criterion: SelectionCriterion.ID?
 
-    init(_ code: Code, _ message: String, option: String? = nil) {
+    init(_ code: Code, _ message: String, criterion: SelectionCriterion.ID? = nil) {
         self.code = code
         self.message = message
-        self.option = option
+        self.criterion = criterion
     }
 
     public var description: String { message }
