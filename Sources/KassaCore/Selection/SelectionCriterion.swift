@@ -108,8 +108,13 @@ public struct SelectionCriterion: Sendable, Hashable, Identifiable {
     /// The command-line option: `--turnover-group`.
     public var flag: String { "--" + kebabName }
     /// The help text with the comparison and list rules appended, for every front end.
-    public var fullHelp: String {
+    /// A criterion the help refers to, written `{vehicle_brand}` in `help`, is spelt by
+    /// `spelling` (the command line passes its flags); by default by its name.
+    public func fullHelp(spelling: (SelectionCriterion) -> String = \.name) -> String {
         var text = help
+        for other in Self.all where text.contains("{\(other.name)}") {
+            text = text.replacingOccurrences(of: "{\(other.name)}", with: spelling(other))
+        }
         if case .texts(let comparison) = valueType { text += " Texts are \(comparison.phrase)." }
         if valueType.isList { text += " Several values: comma-separated, or given one by one." }
         return text
@@ -118,12 +123,6 @@ public struct SelectionCriterion: Sendable, Hashable, Identifiable {
     /// The criterion with this id.
     public static subscript(id: ID) -> SelectionCriterion {
         all.first { $0.id == id }!
-    }
-
-    /// The criterion named `name` in one of its spellings (`turnover_group`,
-    /// `turnover-group`), or `nil`.
-    public static func named(_ name: String) -> SelectionCriterion? {
-        all.first { $0.name == name || $0.kebabName == name }
     }
 
     /// The parameters of a custom filter, as the command line spells them (`--param KEY=VALUE`),
@@ -137,9 +136,9 @@ public struct SelectionCriterion: Sendable, Hashable, Identifiable {
         .init(id: .category, valueType: .texts(.exact), help: "Categories to take (any of them)."),
         .init(id: .turnoverGroup, valueType: .texts(.exact), help: "Turnover groups to take (any of them)."),
         .init(id: .vehicleType, valueType: .texts(.exact),
-              help: "Customers owning a vehicle of one of these types (with vehicle_brand: one vehicle of both)."),
+              help: "Customers owning a vehicle of one of these types (with {vehicle_brand}: one vehicle of both)."),
         .init(id: .vehicleBrand, valueType: .texts(.exact),
-              help: "Customers owning a vehicle of one of these brands; with ignore_case compared as c:owns does."),
+              help: "Customers owning a vehicle of one of these brands; with {ignore_case} compared as c:owns does."),
         .init(id: .ignoreCase, valueType: .flag, help: "Compare vehicle brands ignoring case but not accents."),
         .init(id: .visitedSince, valueType: .date, help: "Customers whose last visit is on or after the day."),
         .init(id: .notVisitedSince, valueType: .date, help: "Customers whose last visit is before the day, or who never visited."),

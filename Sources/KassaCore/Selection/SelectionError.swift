@@ -9,14 +9,12 @@ public struct SelectionError: Error, Sendable, Hashable, CustomStringConvertible
         public init(rawValue: String) { self.rawValue = rawValue }
         public var description: String { rawValue }
 
-        /// An option's value cannot be read (a date that is not `YYYY-MM-DD`, a range that
-        /// is not `MIN-MAX`, an unknown `--has` or `--purpose` word).
+        /// A criterion's value cannot be read (a date that is not `YYYY-MM-DD`, a range that
+        /// is not `MIN-MAX`, an unknown `has` or `purpose` word).
         public static let invalidValue = Code(rawValue: "invalid_value")
-        /// An option that is not a selection option.
-        public static let unknownOption = Code(rawValue: "unknown_option")
-        /// An option given without the value it needs.
+        /// A criterion given without the value it needs.
         public static let missingValue = Code(rawValue: "missing_value")
-        /// Options that do not go together (`--param` without `--filter`, …).
+        /// Criteria that do not go together (filter parameters without `filter`, …).
         public static let conflictingOptions = Code(rawValue: "conflicting_options")
         /// The selection names a custom filter but no filter provider was given.
         public static let filterUnavailable = Code(rawValue: "filter_unavailable")

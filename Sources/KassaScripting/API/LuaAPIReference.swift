@@ -64,7 +64,7 @@ public enum LuaAPIReference {
         }
         let placeholder = criterion.valueType.placeholder
         let format = placeholder.contains("|") || placeholder.isEmpty || criterion.valueType.isList ? "" : " `\(placeholder)`."
-        return Field(criterion.name, type, optional: true, criterion.fullHelp + format)
+        return Field(criterion.name, type, optional: true, criterion.fullHelp() + format)
     } + [Field(KassaAPI.filterParametersKey, "table<string, string|number|boolean>", optional: true,
                "The parameters of the custom filter `filter`, by name.")]
 

@@ -15,7 +15,7 @@ struct SelectionOptions: ParsableArguments {
     private static func help(_ id: SelectionCriterion.ID) -> ArgumentHelp {
         let criterion = SelectionCriterion[id]
         let placeholder = criterion.valueType.placeholder
-        return ArgumentHelp(criterion.fullHelp, valueName: placeholder.isEmpty ? nil : placeholder)
+        return ArgumentHelp(criterion.fullHelp(spelling: \.flag), valueName: placeholder.isEmpty ? nil : placeholder)
     }
 
     @Option(name: name(.family), help: help(.family)) var family: [String] = []

@@ -76,12 +76,14 @@ struct SelectionInputTests {
         for criterion in SelectionCriterion.all {
             #expect(criterion.name.allSatisfy { $0.isLowercase || $0 == "_" })
             #expect(criterion.flag == "--" + criterion.name.replacingOccurrences(of: "_", with: "-"))
-            #expect(SelectionCriterion.named(criterion.kebabName) == criterion)
+            #expect(criterion.kebabName == criterion.name.replacingOccurrences(of: "_", with: "-"))
             #expect(!criterion.help.isEmpty)
+            #expect(!criterion.fullHelp().contains("{"), "\(criterion.name) refers only to known criteria")
         }
         #expect(SelectionCriterion[.turnoverGroup].flag == "--turnover-group")
-        #expect(SelectionCriterion[.city].fullHelp.contains("compared ignoring case but not accents"))
-        #expect(SelectionCriterion[.family].fullHelp.contains("compared exactly"))
+        #expect(SelectionCriterion[.city].fullHelp().contains("compared ignoring case but not accents"))
+        #expect(SelectionCriterion[.family].fullHelp().contains("compared exactly"))
+        #expect(SelectionCriterion[.vehicleBrand].fullHelp(spelling: \.flag).contains("with --ignore-case"))
     }
 
     @Test("bad values are errors naming the criterion, never a flag, and quoting the value", arguments: [
