@@ -29,7 +29,7 @@
 ---@field attrs table<string, string> Custom attributes, e.g. `c.attrs.shoe_size`.
 local Customer = {}
 
----Whether the customer owns a vehicle of `brand` (and `model`), ignoring case.
+---Whether the customer owns a vehicle of `brand` (and `model`), ignoring case (Unicode: `ŠKODA` is `Škoda`) but not accents, as the criterion `vehicle_brand` with `ignore_case` does.
 ---@param brand string
 ---@param model? string
 ---@return boolean
@@ -102,6 +102,29 @@ function Customer:attr(key, default) end
 ---@field customer string The customer number.
 ---@field address? string The mobile number or e-mail address it was for.
 ---@field reason string Why it failed.
+
+---@class kassa.Criteria
+---@field family? string|string[] Customer families to take (any of them). Texts are compared exactly (case and accents count). Several values: comma-separated, or given one by one.
+---@field type? string|string[] Customer types to take (any of them). Texts are compared exactly (case and accents count). Several values: comma-separated, or given one by one.
+---@field category? string|string[] Categories to take (any of them). Texts are compared exactly (case and accents count). Several values: comma-separated, or given one by one.
+---@field turnover_group? string|string[] Turnover groups to take (any of them). Texts are compared exactly (case and accents count). Several values: comma-separated, or given one by one.
+---@field vehicle_type? string|string[] Customers owning a vehicle of one of these types (with vehicle_brand: one vehicle of both). Texts are compared exactly (case and accents count). Several values: comma-separated, or given one by one.
+---@field vehicle_brand? string|string[] Customers owning a vehicle of one of these brands; with ignore_case compared as c:owns does. Texts are compared exactly (case and accents count). Several values: comma-separated, or given one by one.
+---@field ignore_case? boolean Compare vehicle brands ignoring case but not accents.
+---@field visited_since? string Customers whose last visit is on or after the day. `YYYY-MM-DD`.
+---@field not_visited_since? string Customers whose last visit is before the day, or who never visited. `YYYY-MM-DD`.
+---@field has? string|string[] Contact data every chosen customer must have (all of them): an e-mail address, a mobile number, an address. Several values: comma-separated, or given one by one.
+---@field postal_code? string|string[] Postal codes (any of them): a code, a prefix with *, or a range FROM-TO; ignoring case and spaces. Several values: comma-separated, or given one by one.
+---@field city? string|string[] Localities to take (any of them). Texts are compared ignoring case but not accents. Several values: comma-separated, or given one by one.
+---@field country? string|string[] Countries to take (any of them), as ISO codes in any case. Several values: comma-separated, or given one by one.
+---@field not_country? string|string[] Countries to leave out; customers without a country stay in. Several values: comma-separated, or given one by one.
+---@field points? string Loyalty points; either side of the range may be left out. `MIN-MAX`.
+---@field consent? boolean Only customers with newsletter consent.
+---@field marked? boolean Only the marked customers (kassa mark).
+---@field filter? string A custom filter by name (kassa plugins lists them), with its parameters. `NAME`.
+---@field exclude? string|string[] Customer numbers to leave out. Several values: comma-separated, or given one by one.
+---@field purpose? string What the selection is for: marketing (requires newsletter consent) or transactional.
+---@field params? table<string, string|number|boolean> The parameters of the custom filter `filter`, by name.
 
 ---@class kassa.PluginManifest
 ---@field name string Unique plugin name, e.g. `acme-filters`.
@@ -202,13 +225,13 @@ function kassa.sms.analyze(text) end
 ---@return kassa.Customer|nil
 function kassa.customers.get(number) end
 
----An iterator over the customers matching criteria: the SELECTION options of the command line as keys (underscores for dashes), a Lua filter with `filter` and `params`. Read in batches, never the whole register at once.
----@param criteria? table E.g. `{ country = "SE", points = "500-", has = { "email" }, filter = "lapsed", params = { since = "2026-01-01" } }`.
+---An iterator over the customers matching criteria: the built-in selection criteria by name (the SELECTION options of the command line, with underscores for dashes), and a Lua filter with `filter` and `params`. A list criterion takes a string, comma-separated for several values, or a list of strings. Read in batches, never the whole register at once.
+---@param criteria? kassa.Criteria E.g. `{ country = "SE,NL", points = "500-", has = { "email", "mobile" }, filter = "lapsed", params = { since = "2026-01-01" } }`.
 ---@return fun(): kassa.Customer|nil
 function kassa.customers.select(criteria) end
 
 ---How many customers match criteria (as for `kassa.customers.select`).
----@param criteria? table The criteria.
+---@param criteria? kassa.Criteria The criteria, as for `kassa.customers.select`.
 ---@return integer
 function kassa.customers.count(criteria) end
 

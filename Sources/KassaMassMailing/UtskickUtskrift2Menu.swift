@@ -151,42 +151,26 @@ final class UtskickUtskrift2Menu: ActionImplementation {
         }
     }
 
-    /// The selection described by the parameters that are not the menu's own.
+    /// The selection described by the parameters that are not the menu's own: the
+    /// criteria by their kebab-case names (`turnover-group=GOLD,SILVER`), lists
+    /// comma-separated, and the custom filter's parameters as `filter.KEY=VALUE`.
     static func selection(from parameters: [String: String]) throws -> CustomerSelection {
-        var options = CustomerSelection.Options()
-        var filterParameters: [String] = []
+        var input = SelectionInput()
         for (key, value) in parameters.sorted(by: { $0.key < $1.key }) where !menuKeys.contains(key) {
             if key.hasPrefix("filter.") {
-                filterParameters.append("\(key.dropFirst("filter.".count))=\(value)")
+                input.addFilterParameter(key: String(key.dropFirst("filter.".count)), value: value)
                 continue
             }
-            switch key {
-            case "family": options.family = [value]
-            case "type": options.type = [value]
-            case "category": options.category = [value]
-            case "turnover-group": options.turnoverGroup = [value]
-            case "vehicle-type": options.vehicleType = [value]
-            case "vehicle-brand": options.vehicleBrand = [value]
-            case "ignore-case": options.ignoreCase = try flag(key, value)
-            case "visited-since": options.visitedSince = value
-            case "not-visited-since": options.notVisitedSince = value
-            case "has": options.has = value.split(separator: ",").map(String.init)
-            case "postal-code": options.postalCode = [value]
-            case "city": options.city = [value]
-            case "country": options.country = [value]
-            case "not-country": options.notCountry = [value]
-            case "points": options.points = value
-            case "consent": options.consent = try flag(key, value)
-            case "marked": options.marked = try flag(key, value)
-            case "filter": options.filter = value
-            case "exclude": options.exclude = [value]
-            case "purpose": options.purpose = value
-            default:
-                throw PluginError(.invalidParameter, "Menu \(name) has no parameter \"\(key)\" (it takes channel, template, text, subject, html, name, mailing, format, and the selection options of kassa select without dashes)")
+            guard let criterion = SelectionCriterion.all.first(where: { $0.kebabName == key }) else {
+                throw PluginError(.invalidParameter, "Menu \(name) has no parameter \"\(key)\" (it takes \(menuKeys.sorted().joined(separator: ", ")), and the selection criteria \(SelectionCriterion.all.map(\.kebabName).joined(separator: ", ")))")
+            }
+            if criterion.valueType == .flag {
+                input.set(criterion.id, flag: try flag(key, value))
+            } else {
+                input.add(criterion.id, value)
             }
         }
-        options.param = filterParameters
-        return try CustomerSelection(options: options)
+        return try CustomerSelection(input: input)
     }
 
     static func flag(_ key: String, _ value: String) throws -> Bool {

@@ -47,7 +47,7 @@ do {
     let service = ChequeService(customers: customers, loyalty: try SQLiteLoyaltyStore(customers: customers),
                                 rule: try ChequeRule(configuration.cheques, shop: configuration.shop))
     let directory = options["--dir"] ?? configuration.outbox.directory
-    _ = try service.issue(try CustomerSelection(options: CustomerSelection.Options()), file: try VoucherFileName(file),
+    _ = try service.issue(CustomerSelection(), file: try VoucherFileName(file),
                           directory: directory, on: CalendarDate.today(), encoder: CSVVoucherFileEncoder(),
                           observe: { reached in if reached == step { _exit(crashStatus) } })
 } catch {

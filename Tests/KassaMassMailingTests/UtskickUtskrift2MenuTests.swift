@@ -89,4 +89,31 @@ import Testing
         try await run.press("##MENU#UtskickUtskrift2#Utskrift¤", ["marked": "ja"])
         #expect(run.said == ["2  Zoë  -  -  -  +31611111111", "4  Kim  -  -  kim@example.se  -", "2 customers in the selection."])
     }
+
+    @Test func everyListCriterionTakesACommaListAsAParameter() async throws {
+        let run = try Run()
+        _ = try run.store.upsert([
+            Customer(number: "5", firstName: "Ola", family: "RETAIL", turnoverGroup: "GOLD"),
+            Customer(number: "6", firstName: "Eva", family: "VIP", turnoverGroup: "BRONZE"),
+            Customer(number: "7", firstName: "Bo", family: "STAFF", turnoverGroup: "SILVER"),
+        ])
+        try await run.press("##MENU#UtskickUtskrift2#Utskrift¤", ["family": "RETAIL,VIP"])
+        #expect(run.said.last == "2 customers in the selection.")
+        run.said = []
+        try await run.press("##MENU#UtskickUtskrift2#Utskrift¤", ["turnover-group": "GOLD, SILVER", "exclude": "5"])
+        #expect(run.said.last == "1 customer in the selection.")
+        run.said = []
+        try await run.press("##MENU#UtskickUtskrift2#Utskrift¤", ["has": "email,mobile"])
+        #expect(run.said.last == "0 customers in the selection.")
+    }
+
+    @Test func anUnknownParameterListsTheCriteria() async throws {
+        let run = try Run()
+        let error = await #expect(throws: (any Error).self) {
+            try await run.press("##MENU#UtskickUtskrift2#Utskrift¤", ["turnover_group": "GOLD"])
+        }
+        let message = error.map { "\($0)" } ?? ""
+        #expect(message.contains("has no parameter \"turnover_group\""), "\(message)")
+        #expect(message.contains("turnover-group, vehicle-type"), "the criteria come from the table: \(message)")
+    }
 }

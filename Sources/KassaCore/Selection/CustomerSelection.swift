@@ -10,9 +10,12 @@
 ///
 /// Rules worth knowing:
 /// - **Text criteria** (family, type, category, turnover group, vehicle type, vehicle brand)
-///   compare exactly, case included, as the source products do; `vehicleBrandIgnoresCase`
-///   makes the brand comparison case-insensitive (Unicode-aware: "škoda" finds "Škoda").
-///   Cities always compare case-insensitively.
+///   compare exactly, case and accents included, as the source products do;
+///   `vehicleBrandIgnoresCase` makes the brand comparison ignore case by the Unicode rules
+///   ("škoda" finds "Škoda") but not accents, exactly as `c:owns` in Lua. Cities always
+///   compare that way. `SelectionCriterion.Comparison` names the two rules.
+/// - **Lists**: every list criterion reads comma-separated values and repeated values
+///   alike (`SelectionInput`).
 /// - **Vehicle type and brand** together mean one vehicle of that type *and* brand.
 /// - **Visits**: `visitedSince` takes customers whose last visit is on or after the date;
 ///   `notVisitedSince` takes those whose last visit is before it, and those who never

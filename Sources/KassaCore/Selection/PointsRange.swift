@@ -15,10 +15,10 @@ public struct PointsRange: Sendable, Hashable, Codable, CustomStringConvertible 
     ///
     /// Throws for anything else, for `-` alone and for a minimum above the maximum:
     /// `Points range "10-x" is not MIN-MAX`.
-    public static func parse(_ text: String, option: String = "--points") throws -> PointsRange {
+    public static func parse(_ text: String) throws -> PointsRange {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         func fail(_ why: String = "is not MIN-MAX") -> SelectionError {
-            SelectionError(.invalidValue, "Points range \"\(text)\" \(why).", option: option)
+            SelectionError(.invalidValue, "Points range \"\(text)\" \(why).", criterion: .points)
         }
         func bound(_ part: Substring) throws -> Int? {
             let part = part.trimmingCharacters(in: .whitespaces)

@@ -23,9 +23,9 @@ public enum PostalCodeCriterion: Sendable, Hashable, Codable, CustomStringConver
     ///
     /// Throws for an empty code or prefix, a `*` elsewhere than at the end, range ends of
     /// different lengths and a range whose start is above its end.
-    public static func parse(_ text: String, option: String = "--postal-code") throws -> PostalCodeCriterion {
+    public static func parse(_ text: String) throws -> PostalCodeCriterion {
         func fail(_ why: String) -> SelectionError {
-            SelectionError(.invalidValue, "Postal code \"\(text)\" \(why).", option: option)
+            SelectionError(.invalidValue, "Postal code \"\(text)\" \(why).", criterion: .postalCode)
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasSuffix("*") {

@@ -175,7 +175,7 @@ extension CustomerStore {
             throw SelectionError(
                 .filterUnavailable,
                 "The selection uses the custom filter \"\(reference.name)\", but no filters are loaded to run it.",
-                option: "--filter")
+                criterion: .filter)
         }
         return try filters.filter(named: reference.name, parameters: reference.parameters)
     }

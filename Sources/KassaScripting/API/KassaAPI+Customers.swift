@@ -56,57 +56,49 @@ extension KassaAPI {
         return [.function(iterator)]
     }
 
-    /// The criteria table as a `CustomerSelection`, with the command line's names and checks.
+    /// The criteria table as a `CustomerSelection`: the keys are the criteria's names
+    /// (`SelectionCriterion.all`), a list criterion takes a string (comma-separated) or a
+    /// table of strings, a flag any truthy value; `params` holds the filter's parameters.
     static func selection(_ arguments: [LuaValue], function: String) throws -> CustomerSelection {
         guard let criteria = arguments.first, criteria != .nil else { return CustomerSelection() }
         guard let table = criteria.tableValue else {
             throw LuaRaise("\(function) expects a table of criteria, not \(criteria.typeName)")
         }
-        func texts(_ key: String) throws -> [String] {
-            switch table[key] {
-            case .nil: return []
-            case .string(let text): return [text]
-            case .table(let list): return list.array.compactMap { $0.stringValue ?? $0.integerValue.map(String.init) }
-            case let other: throw LuaRaise("\(function): \(key) must be a string or a list of strings, not \(other.typeName)")
-            }
+        func text(_ value: LuaValue) -> String? {
+            value.stringValue ?? value.integerValue.map(String.init)
         }
-        func text(_ key: String) throws -> String? {
-            switch table[key] {
-            case .nil: return nil
-            case .string(let text): return text
-            case let other: throw LuaRaise("\(function): \(key) must be a string, not \(other.typeName)")
-            }
-        }
-        let known: Set<String> = ["family", "type", "category", "turnover_group", "vehicle_type", "vehicle_brand", "ignore_case",
-                                  "visited_since", "not_visited_since", "has", "postal_code", "city", "country", "not_country",
-                                  "points", "consent", "marked", "filter", "params", "exclude", "purpose"]
+        let known = Set(SelectionCriterion.all.map(\.name) + [filterParametersKey])
         if let unknown = table.fields.keys.sorted().first(where: { !known.contains($0) }) {
             throw LuaRaise("\(function): unknown criterion \"\(unknown)\" (known: \(known.sorted().joined(separator: ", ")))")
         }
-        var options = CustomerSelection.Options()
-        options.family = try texts("family")
-        options.type = try texts("type")
-        options.category = try texts("category")
-        options.turnoverGroup = try texts("turnover_group")
-        options.vehicleType = try texts("vehicle_type")
-        options.vehicleBrand = try texts("vehicle_brand")
-        options.ignoreCase = table["ignore_case"].isTruthy
-        options.visitedSince = try text("visited_since")
-        options.notVisitedSince = try text("not_visited_since")
-        options.has = try texts("has")
-        options.postalCode = try texts("postal_code")
-        options.city = try texts("city")
-        options.country = try texts("country")
-        options.notCountry = try texts("not_country")
-        options.points = try text("points")
-        options.consent = table["consent"].isTruthy
-        options.marked = table["marked"].isTruthy
-        options.filter = try text("filter")
-        options.param = (table["params"].tableValue?.fields ?? [:]).sorted { $0.key < $1.key }.map { key, value in
-            "\(key)=\(value.stringValue ?? value.integerValue.map(String.init) ?? LuaValue.displayText(value))"
+        var input = SelectionInput()
+        for criterion in SelectionCriterion.all {
+            let key = criterion.name
+            let value = table[key]
+            if value == .nil { continue }
+            if criterion.valueType == .flag {
+                input.set(criterion.id, flag: value.isTruthy)
+            } else if let single = text(value) {
+                input.add(criterion.id, single)
+            } else if criterion.valueType.isList, let list = value.tableValue {
+                var texts: [String] = []
+                for entry in list.array {
+                    guard let entryText = text(entry) else {
+                        throw LuaRaise("\(function): \(key) must be a string or a list of strings, not a list holding \(entry.typeName)")
+                    }
+                    texts.append(entryText)
+                }
+                input.add(criterion.id, texts)
+            } else {
+                throw LuaRaise("\(function): \(key) must be \(criterion.valueType.isList ? "a string or a list of strings" : "a string"), not \(value.typeName)")
+            }
         }
-        options.exclude = try texts("exclude")
-        options.purpose = try text("purpose")
-        return try CustomerSelection(options: options)
+        for (key, value) in (table[filterParametersKey].tableValue?.fields ?? [:]).sorted(by: { $0.key < $1.key }) {
+            input.addFilterParameter(key: key, value: text(value) ?? LuaValue.displayText(value))
+        }
+        return try CustomerSelection(input: input)
     }
+
+    /// The key of the custom filter's parameters in a criteria table.
+    static let filterParametersKey = "params"
 }

@@ -140,6 +140,11 @@ extension LuaAPIReference {
             }
             out += "\n"
         }
+        out += "---@class \(criteriaClass)\n"
+        for field in criteriaFields {
+            out += "---@field \(field.name)\(field.optional ? "?" : "") \(field.type) \(field.summary)\n"
+        }
+        out += "\n"
         for function in functions {
             if let tableClass = function.tableClass {
                 out += "---@class \(tableClass)\n"

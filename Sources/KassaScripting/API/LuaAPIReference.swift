@@ -1,3 +1,5 @@
+import KassaCore
+
 /// The `kassa` Lua API as data: the one source the binding is checked against and from which
 /// the plugin author's reference (Markdown) and the editor stubs (LuaLS `---@meta`) are generated.
 public enum LuaAPIReference {
@@ -49,6 +51,22 @@ public enum LuaAPIReference {
     /// exactly these.
     static let permissions: [String: String] = Dictionary(
         uniqueKeysWithValues: functions.compactMap { function in function.permission.map { (function.name, $0) } })
+
+    /// The LuaLS class of a criteria table.
+    static let criteriaClass = "kassa.Criteria"
+
+    /// The keys of a criteria table: one per `SelectionCriterion`, and `params`.
+    static let criteriaFields: [Field] = SelectionCriterion.all.map { criterion in
+        let type = switch criterion.valueType {
+        case .flag: "boolean"
+        case let valueType where valueType.isList: "string|string[]"
+        default: "string"
+        }
+        let placeholder = criterion.valueType.placeholder
+        let format = placeholder.contains("|") || placeholder.isEmpty || criterion.valueType.isList ? "" : " `\(placeholder)`."
+        return Field(criterion.name, type, optional: true, criterion.fullHelp() + format)
+    } + [Field(KassaAPI.filterParametersKey, "table<string, string|number|boolean>", optional: true,
+               "The parameters of the custom filter `filter`, by name.")]
 
     static let parameterTypes = #"table<string, "string"|"number"|"integer"|"boolean"|"date">"#
 
@@ -141,13 +159,14 @@ public enum LuaAPIReference {
             returns: "kassa.Customer|nil",
             example: #"local c = kassa.customers.get("100001") if c then print(c.first_name, c:owns("Volvo")) end"#),
         Function(
-            "kassa.customers.select", "An iterator over the customers matching criteria: the SELECTION options of the command line as keys (underscores for dashes), a Lua filter with `filter` and `params`. Read in batches, never the whole register at once.",
-            parameters: [Field("criteria", "table", optional: true, "E.g. `{ country = \"SE\", points = \"500-\", has = { \"email\" }, filter = \"lapsed\", params = { since = \"2026-01-01\" } }`.")],
+            "kassa.customers.select", "An iterator over the customers matching criteria: the built-in selection criteria by name (the SELECTION options of the command line, with underscores for dashes), and a Lua filter with `filter` and `params`. A list criterion takes a string, comma-separated for several values, or a list of strings. Read in batches, never the whole register at once.",
+            parameters: [Field("criteria", criteriaClass, optional: true, "E.g. `{ country = \"SE,NL\", points = \"500-\", has = { \"email\", \"mobile\" }, filter = \"lapsed\", params = { since = \"2026-01-01\" } }`.")],
+            tableFields: criteriaFields,
             returns: "fun(): kassa.Customer|nil",
             example: #"for c in kassa.customers.select { country = "SE", consent = true } do print(c.number) end"#),
         Function(
             "kassa.customers.count", "How many customers match criteria (as for `kassa.customers.select`).",
-            parameters: [Field("criteria", "table", optional: true, "The criteria.")],
+            parameters: [Field("criteria", criteriaClass, optional: true, "The criteria, as for `kassa.customers.select`.")],
             returns: "integer",
             example: #"print(kassa.customers.count { has = { "mobile" }, purpose = "marketing" })"#),
         Function(
@@ -196,7 +215,7 @@ public enum LuaAPIReference {
 
     /// Methods of a customer record.
     public static let customerMethods: [Function] = [
-        Function("owns", "Whether the customer owns a vehicle of `brand` (and `model`), ignoring case.",
+        Function("owns", "Whether the customer owns a vehicle of `brand` (and `model`), ignoring case (Unicode: `ŠKODA` is `Škoda`) but not accents, as the criterion `vehicle_brand` with `ignore_case` does.",
                  parameters: [Field("brand", "string", "The brand."), Field("model", "string", optional: true, "The model.")],
                  returns: "boolean", example: #"c:owns("Volvo", "V70")"#),
         Function("has", "Whether a field has a value: a non-empty text, a list with entries (`vehicles`, `cards`, `contact_emails`, `attrs`), any number or boolean.",

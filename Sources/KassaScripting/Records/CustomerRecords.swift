@@ -54,14 +54,16 @@ final class CustomerRecords {
     /// Methods every customer proxy has, written in Lua and run in the sandbox like any script.
     private static let methodsSource = """
         local methods = {}
-        local lower = string.lower
+        -- The host's case folding, the one the selection criteria use (SelectionCriterion.Comparison).
+        local fold = ...
         -- c:owns(brand [, model]): whether a vehicle of that brand (and model) is the customer's.
-        -- Case-insensitive, because shops type brands every which way.
+        -- Ignoring case (Unicode, so "ŠKODA" is "Škoda") but not accents, as vehicle_brand
+        -- with ignore_case does: shops type brands every which way.
         function methods.owns(c, brand, model)
-          brand = lower(brand)
-          model = model and lower(model)
+          brand = fold(brand)
+          model = model and fold(model)
           for _, v in ipairs(c.vehicles) do
-            if v.brand and lower(v.brand) == brand and (model == nil or (v.model and lower(v.model) == model)) then
+            if v.brand and fold(v.brand) == brand and (model == nil or (v.model and fold(v.model) == model)) then
               return true
             end
           end
@@ -91,7 +93,10 @@ final class CustomerRecords {
         var methods: [String: LuaFunction] = [:]
         do {
             let chunk = try state.load(Self.methodsSource, chunkName: "kassa/customer-methods.lua", environment: environment)
-            if let table = try state.call(chunk, [], limits: LuaLimits.none).first?.tableValue {
+            let fold = state.makeFunction { arguments in
+                [.string(Customer.foldedKey(arguments.first?.stringValue ?? ""))]
+            }
+            if let table = try state.call(chunk, [.function(fold)], limits: LuaLimits.none).first?.tableValue {
                 for (name, value) in table.fields { if let function = value.functionValue { methods[name] = function } }
             }
         } catch {

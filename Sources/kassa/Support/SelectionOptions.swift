@@ -2,53 +2,78 @@ import ArgumentParser
 import KassaCore
 
 /// The SELECTION options of SPEC §11, shared by every command that chooses customers.
+///
+/// ArgumentParser declares options as properties, so each criterion of
+/// `SelectionCriterion.all` has one here, but its flag and help come from the table and
+/// `input()` switches over every criterion: a criterion added to the table does not compile
+/// until it has its option. Every list option is repeatable and takes comma lists.
 struct SelectionOptions: ParsableArguments {
-    @Option(help: "Customer family (repeatable: any of them).") var family: [String] = []
-    @Option(help: "Customer type (repeatable).") var type: [String] = []
-    @Option(help: "Category (repeatable).") var category: [String] = []
-    @Option(name: .customLong("turnover-group"), help: "Turnover group (repeatable).") var turnoverGroup: [String] = []
-    @Option(name: .customLong("vehicle-type"), help: "Vehicle type (repeatable).") var vehicleType: [String] = []
-    @Option(name: .customLong("vehicle-brand"), help: "Vehicle brand, exact unless --ignore-case (repeatable).") var vehicleBrand: [String] = []
-    @Flag(name: .customLong("ignore-case"), help: "Match vehicle brands ignoring case.") var ignoreCase = false
-    @Option(name: .customLong("visited-since"), help: "Visited on or after DATE (YYYY-MM-DD).") var visitedSince: String?
-    @Option(name: .customLong("not-visited-since"), help: "Not visited since DATE, or never.") var notVisitedSince: String?
-    @Option(help: "Only customers having an email, a mobile or an address (repeatable).") var has: [String] = []
-    @Option(name: .customLong("postal-code"), help: "Postal code: CODE, PREFIX* or FROM-TO (repeatable).") var postalCode: [String] = []
-    @Option(help: "Locality, ignoring case (repeatable).") var city: [String] = []
-    @Option(help: "Countries CC[,CC].") var country: [String] = []
-    @Option(name: .customLong("not-country"), help: "Excluded countries CC[,CC].") var notCountry: [String] = []
-    @Option(help: "Loyalty points MIN-MAX (either side may be left out).") var points: String?
-    @Flag(help: "Only customers with newsletter consent.") var consent = false
-    @Flag(help: "Only the marked customers (kassa mark).") var marked = false
-    @Option(help: "A custom Lua filter by name (kassa plugins lists them).") var filter: String?
-    @Option(help: "A parameter of the filter, KEY=VALUE (repeatable).") var param: [String] = []
-    @Option(parsing: .upToNextOption, help: "Customer numbers to leave out.") var exclude: [String] = []
-    @Option(help: "marketing (requires consent) or transactional.") var purpose: String?
+    private static func name(_ id: SelectionCriterion.ID) -> NameSpecification {
+        .customLong(SelectionCriterion[id].kebabName)
+    }
 
-    /// The selection these options describe; errors quote the option and the bad value.
+    private static func help(_ id: SelectionCriterion.ID) -> ArgumentHelp {
+        let criterion = SelectionCriterion[id]
+        let placeholder = criterion.valueType.placeholder
+        return ArgumentHelp(criterion.fullHelp(spelling: \.flag), valueName: placeholder.isEmpty ? nil : placeholder)
+    }
+
+    @Option(name: name(.family), help: help(.family)) var family: [String] = []
+    @Option(name: name(.type), help: help(.type)) var type: [String] = []
+    @Option(name: name(.category), help: help(.category)) var category: [String] = []
+    @Option(name: name(.turnoverGroup), help: help(.turnoverGroup)) var turnoverGroup: [String] = []
+    @Option(name: name(.vehicleType), help: help(.vehicleType)) var vehicleType: [String] = []
+    @Option(name: name(.vehicleBrand), help: help(.vehicleBrand)) var vehicleBrand: [String] = []
+    @Flag(name: name(.ignoreCase), help: help(.ignoreCase)) var ignoreCase = false
+    @Option(name: name(.visitedSince), help: help(.visitedSince)) var visitedSince: String?
+    @Option(name: name(.notVisitedSince), help: help(.notVisitedSince)) var notVisitedSince: String?
+    @Option(name: name(.has), help: help(.has)) var has: [String] = []
+    @Option(name: name(.postalCode), help: help(.postalCode)) var postalCode: [String] = []
+    @Option(name: name(.city), help: help(.city)) var city: [String] = []
+    @Option(name: name(.country), help: help(.country)) var country: [String] = []
+    @Option(name: name(.notCountry), help: help(.notCountry)) var notCountry: [String] = []
+    @Option(name: name(.points), help: help(.points)) var points: String?
+    @Flag(name: name(.consent), help: help(.consent)) var consent = false
+    @Flag(name: name(.marked), help: help(.marked)) var marked = false
+    @Option(name: name(.filter), help: help(.filter)) var filter: String?
+    @Option(help: ArgumentHelp(SelectionCriterion.filterParametersHelp + " Repeatable.", valueName: "KEY=VALUE"))
+    var param: [String] = []
+    @Option(name: name(.exclude), parsing: .upToNextOption, help: help(.exclude)) var exclude: [String] = []
+    @Option(name: name(.purpose), help: help(.purpose)) var purpose: String?
+
+    /// The criteria as given, keyed by criterion.
+    func input() -> SelectionInput {
+        var input = SelectionInput()
+        for id in SelectionCriterion.ID.allCases {
+            switch id {
+            case .family: input.add(id, family)
+            case .type: input.add(id, type)
+            case .category: input.add(id, category)
+            case .turnoverGroup: input.add(id, turnoverGroup)
+            case .vehicleType: input.add(id, vehicleType)
+            case .vehicleBrand: input.add(id, vehicleBrand)
+            case .ignoreCase: input.set(id, flag: ignoreCase)
+            case .visitedSince: input.add(id, visitedSince)
+            case .notVisitedSince: input.add(id, notVisitedSince)
+            case .has: input.add(id, has)
+            case .postalCode: input.add(id, postalCode)
+            case .city: input.add(id, city)
+            case .country: input.add(id, country)
+            case .notCountry: input.add(id, notCountry)
+            case .points: input.add(id, points)
+            case .consent: input.set(id, flag: consent)
+            case .marked: input.set(id, flag: marked)
+            case .filter: input.add(id, filter)
+            case .exclude: input.add(id, exclude)
+            case .purpose: input.add(id, purpose)
+            }
+        }
+        param.forEach { input.addFilterParameter($0) }
+        return input
+    }
+
+    /// The selection these options describe; errors name the criterion and quote the value.
     func selection() throws -> CustomerSelection {
-        var options = CustomerSelection.Options()
-        options.family = family
-        options.type = type
-        options.category = category
-        options.turnoverGroup = turnoverGroup
-        options.vehicleType = vehicleType
-        options.vehicleBrand = vehicleBrand
-        options.ignoreCase = ignoreCase
-        options.visitedSince = visitedSince
-        options.notVisitedSince = notVisitedSince
-        options.has = has
-        options.postalCode = postalCode
-        options.city = city
-        options.country = country
-        options.notCountry = notCountry
-        options.points = points
-        options.consent = consent
-        options.marked = marked
-        options.filter = filter
-        options.param = param
-        options.exclude = exclude
-        options.purpose = purpose
-        return try CustomerSelection(options: options)
+        try CustomerSelection(input: input())
     }
 }

@@ -6,11 +6,11 @@ import Testing
 @Suite("Saved mailings (SQLiteMailingStore)")
 struct MailingStoreTests {
     static func draft(name: String? = "Vårkampanj", channel: Channel = .sms) throws -> MailingDraft {
-        var options = CustomerSelection.Options()
-        options.family = ["VIP"]
-        options.has = ["mobile"]
+        var input = SelectionInput()
+        input.add(.family, "VIP")
+        input.add(.has, "mobile")
         return MailingDraft(name: name, channel: channel, content: MailingContent(text: "Hej #FORNAMN#!"),
-                            selection: try CustomerSelection(options: options))
+                            selection: try CustomerSelection(input: input))
     }
 
     static let snapshot = MailingSnapshot(entries: [

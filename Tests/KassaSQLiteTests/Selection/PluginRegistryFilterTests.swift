@@ -31,10 +31,12 @@ struct PluginRegistryFilterTests {
     @Test("a registered filter runs with its parameters converted to their declared types")
     func runsRegisteredFilter() throws {
         let store = try StoreFixtures.store()
-        let selection = try CustomerSelection.parse(arguments: [
-            "--vehicle-type", "car", "--filter", "owns_brand_since", "--param", "brand=Volvo",
-            "--param", "since=2026-01-01",
-        ])
+        var input = SelectionInput()
+        input.add(.vehicleType, "car")
+        input.add(.filter, "owns_brand_since")
+        input.addFilterParameter("brand=Volvo")
+        input.addFilterParameter("since=2026-01-01")
+        let selection = try CustomerSelection(input: input)
         #expect(try store.allNumbers(selection, filters: Self.registry()) == ["1"])
     }
 
