@@ -148,8 +148,7 @@ let package = Package(
         .executableTarget(
             name: "kassa",
             dependencies: [
-                "KassaApp", "Lua", "KassaCore", "KassaConfig", "KassaSQLite", "KassaScripting", "KassaCSV", "KassaSMS", "KassaSMTP", "KassaHTTP",
-                "KassaMassMailing", "KassaCards",
+                "KassaApp", "Lua", "KassaCore", "KassaConfig", "KassaSQLite", "KassaScripting", "KassaCSV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -197,7 +196,7 @@ let package = Package(
             dependencies: ["KassaMassMailing", "KassaCore", "KassaSQLite", .product(name: "Logging", package: "swift-log")]
         ),
         // kassa and kassa-crash-test are built for these tests to run as processes, never imported.
-        .testTarget(name: "kassaTests", dependencies: ["KassaTesting", "kassa", "kassa-crash-test"], exclude: ["Fixtures"]),
+        .testTarget(name: "kassaTests", dependencies: ["KassaCore", "KassaSQLite", "KassaTesting", "kassa", "kassa-crash-test"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

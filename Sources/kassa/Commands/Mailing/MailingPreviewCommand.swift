@@ -21,7 +21,7 @@ struct MailingPreviewCommand: ParsableCommand {
             let shop = try Shop(global)
             try shop.withMailingService { service in
                 let found = try service.mailings.mailing(mailing)
-                let pace = SendOptions(throttle: MailingSendCommand.defaultThrottle(for: found, shop))
+                let pace = SendOptions(throttle: shop.defaultThrottle(for: found))
                 let totals = json
                     ? try MailingPreviewPrinter.json(found, service: service, pace: pace)
                     : try MailingPreviewPrinter.text(found, service: service, showExcluded: showExcluded, pace: pace)
