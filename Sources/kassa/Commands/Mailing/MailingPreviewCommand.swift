@@ -52,8 +52,7 @@ enum MailingPreviewPrinter {
 
     /// `{"mailing": …, "messages": [ … ], "totals": …}`, streamed one message per line.
     static func json(_ mailing: Mailing, service: MailingService, pace: SendOptions) throws -> MailingPreview.Totals {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = Output.compactJSON
         let output = FileHandle.standardOutput
         output.write(Data("{\"mailing\": ".utf8))
         output.write(try encoder.encode(MailingView(mailing)))
