@@ -12,14 +12,13 @@ struct PluginsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         try reportingFailures {
             let environment = try CommandEnvironment(global)
             let host = environment.makeHost()
-            try PluginListing.print(host.registry.plugins, json: json, grants: environment.configuration.plugins.grants)
+            try PluginListing.print(host.registry.plugins, json: output.json, grants: environment.configuration.plugins.grants)
         }
     }
 }
@@ -33,8 +32,7 @@ struct PluginsCheckCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var output: JSONOption
 
     @Argument(help: "Plugin files (NAME.lua or NAME/init.lua).")
     var files: [String]
@@ -44,7 +42,7 @@ struct PluginsCheckCommand: ParsableCommand {
             let environment = try CommandEnvironment(global)
             let records = ScriptHost.check(paths: files, installedDirectories: environment.pluginDirectories,
                                            limits: environment.limits, logger: environment.logger)
-            try PluginListing.print(records, json: json, grants: environment.configuration.plugins.grants)
+            try PluginListing.print(records, json: output.json, grants: environment.configuration.plugins.grants)
             if records.contains(where: { !$0.isLoaded }) { throw ExitCode.failure }
         }
     }

@@ -16,7 +16,8 @@ struct CardsOrderCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The customer number.") var number: String
     @Option(help: "The card template (kassa cards templates lists them).") var template: String?
-    @Option(name: .customLong("valid-until"), help: "The last day the card may be used, YYYY-MM-DD.") var validUntil: String?
+    @Option(name: .customLong("valid-until"), help: ArgumentHelp("The last day the card may be used.", valueName: "YYYY-MM-DD"))
+    var validUntil: CalendarDate?
     @Option(help: "A comment for the order service, e.g. \"ship to the store\".") var comment: String?
     @Flag(help: "Print JSON.") var json = false
 
@@ -24,12 +25,7 @@ struct CardsOrderCommand: ParsableCommand {
         try reportingFailures {
             let environment = try CommandEnvironment(global)
             var request = CardOrderRequest(template: template, comment: comment)
-            if let validUntil {
-                guard let day = CalendarDate(validUntil) else {
-                    throw CommandFailure("--valid-until \"\(validUntil)\" is not a day written YYYY-MM-DD")
-                }
-                request.validUntil = day
-            }
+            request.validUntil = validUntil
             let service = try environment.cardOrderService()
             let currency = try environment.requiredCurrency(for: "card orders")
             let placed: PlacedCardOrder

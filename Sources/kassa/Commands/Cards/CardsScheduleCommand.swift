@@ -13,8 +13,8 @@ struct CardsScheduleCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The order day, YYYY-MM-DD.") var from: String
-    @Option(help: "daily, weekly or monthly (default: [cards] rhythm).") var rhythm: String?
+    @Option(help: ArgumentHelp("The order day.", valueName: "YYYY-MM-DD")) var from: CalendarDate
+    @Option(help: "daily, weekly or monthly (default: [cards] rhythm).") var rhythm: CardSettings.Rhythm?
     @Flag(help: "Print JSON.") var json = false
 
     /// The answer as `--json` shows it.
@@ -36,17 +36,9 @@ struct CardsScheduleCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let environment = try CommandEnvironment(global)
-            guard let day = CalendarDate(from) else {
-                throw CommandFailure("--from \"\(from)\" is not a day written YYYY-MM-DD")
-            }
+            let day = from
             var schedule = DispatchSchedule(environment.configuration.cards)
-            if let rhythm {
-                guard let chosen = CardSettings.Rhythm(rawValue: rhythm) else {
-                    let names = CardSettings.Rhythm.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw CommandFailure("--rhythm \"\(rhythm)\" is not one of \(names)")
-                }
-                schedule.rhythm = chosen
-            }
+            if let rhythm { schedule.rhythm = rhythm }
             let dispatch = try schedule.dispatchDate(after: day)
             let view = View(from: day.description, rhythm: schedule.rhythm.rawValue, dispatchDate: dispatch.description,
                             weekday: Self.weekdays[dispatch.weekday - 1])
