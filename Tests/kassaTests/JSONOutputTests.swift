@@ -23,7 +23,9 @@ import Testing
         ["mailing", "list"], ["mailing", "show", "points"], ["mailing", "preview", "points"], ["mailing", "status", "points"],
         ["mailing", "stop", "points"], ["mailing", "edit", "points", "--name", "points2"],
         ["cheques", "preview"], ["cheques", "remaining"], ["cheques", "issue", "--file", "KADO1.CSV", "--yes"], ["cheques", "issued"],
+        ["cheques", "mail", "--batch", "1", "--text", "Din check #ATTR.cheque_number#", "--subject", "Check"],
         ["cards", "templates"], ["cards", "order", "4", "--template", "GOLD"], ["cards", "list", "4"],
+        ["cards", "attach", "4", "ORD-000001", "--kind", "discount", "--name", "Club", "--percent", "10"],
         ["cards", "schedule", "--from", "2026-12-15"],
         ["customers", "import", "register.csv"],
     ]

@@ -47,17 +47,13 @@ struct CustomersImportCommand: ParsableCommand {
 
     struct Report: Encodable {
         var file: String
-        var dryRun: Bool?
+        var dryRun = false
         var inserted = 0
         var updated = 0
         var rejected = 0
         var errors: [String] = []
         /// With `--dry-run`: per field written, how many known customers would change.
         var fields: [FieldChange]?
-
-        enum CodingKeys: String, CodingKey {
-            case file, dryRun = "dry_run", inserted, updated, rejected, errors, fields
-        }
     }
 
     struct FieldChange: Encodable {
@@ -74,7 +70,7 @@ struct CustomersImportCommand: ParsableCommand {
                                                defaultCountry: environment.configuration.shop.country)
             let parts = reader.layout.parts(replacing: replace)
             let store = try dryRun ? Self.storeToPreview(environment) : environment.createStore()
-            var report = Report(file: file, dryRun: dryRun ? true : nil)
+            var report = Report(file: file, dryRun: dryRun)
             let progress = Progress("\(dryRun ? "Checking" : "Importing") \(file)", quiet: json)
             // The reader and the progress line move to the producing thread for good: this
             // thread touches neither again until the upsert has returned, which it does only

@@ -23,12 +23,6 @@ struct CardsScheduleCommand: ParsableCommand {
         let rhythm: String
         let dispatchDate: String
         let weekday: String
-
-        enum CodingKeys: String, CodingKey {
-            case from, rhythm
-            case dispatchDate = "dispatch_date"
-            case weekday
-        }
     }
 
     static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
