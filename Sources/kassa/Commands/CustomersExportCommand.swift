@@ -17,7 +17,7 @@ struct CustomersExportCommand: ParsableCommand {
     @Option(help: "The separator: ',' (default), ';' or 'tab'.") var delimiter: CSVDelimiter = .comma
     @Option(help: ArgumentHelp(
         "utf-8 (the default), windows-1252 or iso-8859-1, for programs that read only the Windows code page.",
-        discussion: "A value with a character windows-1252 cannot hold stops the export with the customer number and the field; nothing is written."))
+        discussion: "A value with a character the encoding cannot hold stops the export with the customer number and the field; nothing is written."))
     var encoding: CSVEncoding = .utf8
     @Flag(help: "Start with a UTF-8 byte order mark (for Excel).") var bom = false
 
