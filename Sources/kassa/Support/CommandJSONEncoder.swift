@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The one JSON encoder of every `--json` output, so that the rules hold for every command
 /// without a view having to remember them:
@@ -27,6 +28,19 @@ struct CommandJSONEncoder {
         let slot = TreeSlot()
         try TreeEncoder.encode(value, into: slot, codingPath: [])
         return slot.resolved
+    }
+
+    /// The snake_case form of each key met so far: a million customers have the same few
+    /// dozen keys, and converting each of them every time is most of the encoding's work.
+    private static let converted = Mutex<[String: String]>([:])
+
+    /// `snakeCase(key)`, remembered.
+    static func snakeCaseKey(_ key: String) -> String {
+        if !key.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) { return key }
+        if let known = converted.withLock({ $0[key] }) { return known }
+        let snake = snakeCase(key)
+        converted.withLock { $0[key] = snake }
+        return snake
     }
 
     /// `excludedByReason` → `excluded_by_reason`, `htmlFile` → `html_file`, `URLPath` → `url_path`;
@@ -196,7 +210,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let renames: [String: String]
 
     private func name(_ key: Key) -> String {
-        let snake = CommandJSONEncoder.snakeCase(key.stringValue)
+        let snake = CommandJSONEncoder.snakeCaseKey(key.stringValue)
         return renames[snake] ?? snake
     }
 
