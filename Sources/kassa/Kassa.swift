@@ -1,4 +1,5 @@
 import ArgumentParser
+import KassaCore
 
 /// `kassa`: the command line of the Kassa scripting host.
 @main
@@ -6,6 +7,7 @@ struct Kassa: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kassa",
         abstract: "A scripting host for shop back-offices: Lua filters, templates and macro buttons.",
+        version: KassaVersion.description,
         subcommands: [
             RunCommand.self,
             PluginsCommand.self,

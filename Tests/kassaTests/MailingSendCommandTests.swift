@@ -264,7 +264,7 @@ import Testing
         let failures = try #require(status["failures"] as? [[String: Any]])
         #expect(!failures.isEmpty)
         for failure in failures {
-            #expect((failure["customer"] as? String)?.hasSuffix("3") == true, "\(failure)")
+            #expect((failure["number"] as? String)?.hasSuffix("3") == true, "\(failure)")
             #expect(failure["attempts"] as? Int == 0, "never handed to the transport: \(failure)")
             #expect((failure["reason"] as? String)?.contains("picky.lua:6:") == true, "\(failure)")
         }

@@ -79,11 +79,11 @@ import Testing
         #expect(send.status != 0, "messages that fail are reported, the others sent, and the run is no success: \(send.stderr)")
         let status = try MailingSendCommandTests.status(folder)
         let failures = try #require(status["failures"] as? [[String: Any]])
-        let failed = failures.compactMap { $0["customer"] as? String }
+        let failed = failures.compactMap { $0["number"] as? String }
         #expect(!failed.isEmpty)
         #expect(failed.allSatisfy { $0.hasSuffix("3") }, "\(failed)")
         for failure in failures {
-            let customer = try #require(failure["customer"] as? String)
+            let customer = try #require(failure["number"] as? String)
             #expect((failure["reason"] as? String)?.contains("no message for \(customer)") == true, "\(failure)")
         }
         let captured = try server.messages()
@@ -193,7 +193,7 @@ import Testing
         #expect(status["failed"] as? Int == 1)
         #expect(status["sent"] as? Int == recipients - 1)
         let failures = try #require(status["failures"] as? [[String: Any]])
-        #expect(failures.first?["customer"] as? String == number)
+        #expect(failures.first?["number"] as? String == number)
         #expect((failures.first?["reason"] as? String)?.contains("550") == true, "\(failures)")
         #expect(try received(server)[refusedAddress] == nil)
 
@@ -264,7 +264,7 @@ import Testing
         #expect(status["pending"] as? Int == 0)
         #expect(status["failed"] as? Int == 0)
         #expect(sent + unknown == recipients, "none lost")
-        let unknownCustomers = Set(((status["unknowns"] as? [[String: Any]]) ?? []).compactMap { $0["customer"] as? String })
+        let unknownCustomers = Set(((status["unknowns"] as? [[String: Any]]) ?? []).compactMap { $0["number"] as? String })
         var received: [String: Int] = [:]
         for mail in try server.messages() {
             let text = mail.text

@@ -57,7 +57,7 @@ import Testing
         #expect(ordered.stderr.contains("kassa: warning: The card.ordered handler of plugin \"clumsy\" (plugins/clumsy.lua:2) failed: plugins/clumsy.lua:3: cannot handle ORD-000001; the card order stands"),
                 "\(ordered.stderr)")
         let cards = try #require(try shop.json(["cards", "list", "4"]) as? [[String: Any]])
-        #expect(cards.map { $0["number"] as? String } == ["ORD-000001"])
+        #expect(cards.map { $0["card_number"] as? String } == ["ORD-000001"])
     }
 
     @Test func chequesFireOncePerChequeAfterThePayOut() throws {
@@ -70,7 +70,7 @@ import Testing
         let fired = Self.lines(issued.stderr, "cheque.issued")
         #expect(fired.count == cheques.count && cheques.count == 4, "\(issued.stderr)")
         for cheque in cheques {
-            let line = ["[recorder] cheque.issued", cheque["customer_number"] as? String ?? "?", cheque["number"] as? String ?? "?",
+            let line = ["[recorder] cheque.issued", cheque["number"] as? String ?? "?", cheque["cheque_number"] as? String ?? "?",
                         cheque["value"] as? String ?? "?", "\(cheque["points_used"] as? Int ?? -1)"].joined(separator: "\t")
             #expect(fired.contains(line), "\(line) not in \(fired)")
         }

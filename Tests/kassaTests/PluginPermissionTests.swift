@@ -96,7 +96,7 @@ import Testing
         #expect(ordered.status == 0, "\(ordered.stderr)")
         #expect(ordered.stdout == "ordered ORD-000001\n")
         let cards = try #require(try both.json(["cards", "list", "4"]) as? [[String: Any]])
-        #expect(cards.map { $0["number"] as? String } == ["ORD-000001"])
+        #expect(cards.map { $0["card_number"] as? String } == ["ORD-000001"])
         #expect(both.outbox().count == 2)
         // `kassa plugins` shows what was asked for and what was granted.
         let listed = try both.run(["plugins"])

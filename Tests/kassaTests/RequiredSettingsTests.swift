@@ -75,7 +75,7 @@ import Testing
         let shop = try LoyaltyShop(register: register)
         let preview = try #require(try shop.json(["cheques", "preview"]) as? [String: Any])
         let entries = try #require(preview["cheques"] as? [[String: Any]])
-        #expect(entries.map { $0["customer_number"] as? String } == ["3", "4", "5", "7"])
+        #expect(entries.map { $0["number"] as? String } == ["3", "4", "5", "7"])
         #expect(preview["other_country"] as? [String] == ["8", "9"])
         let text = try shop.run(["cheques", "preview"])
         #expect(text.stderr.contains("2 customers outside SE"), "\(text.stderr)")
@@ -86,7 +86,7 @@ import Testing
         #expect(points["9"] == 1200)
         #expect(try shop.text("outbox/KADO.CSV").contains("example.fr") == false)
         let remaining = try #require(try shop.json(["cheques", "remaining"]) as? [[String: Any]])
-        #expect(remaining.map { $0["customer_number"] as? String } == ["6"])
+        #expect(remaining.map { $0["number"] as? String } == ["6"])
     }
 
     @Test func everyAmountCarriesTheShopsCurrency() throws {

@@ -27,7 +27,21 @@ public final class CustomerCSVWriter {
     }
 
     /// Writes the rows of one customer.
+    ///
+    /// - Throws: `CSVError` (`invalid_value`) naming the customer number and the field when a
+    ///   value has a character the file's encoding cannot hold.
     public func write(_ customer: Customer) throws {
+        do {
+            try writeRows(customer)
+        } catch let error as CSVError where error.code == .invalidValue && error.column != nil {
+            let field = error.column.map { columns[$0 - 1].description } ?? "?"
+            // The field is named in the reason, with the customer, so the place says it once.
+            throw CSVError(.invalidValue, file: error.file, value: error.value,
+                           reason: "customer \(customer.number), field \(field): \(error.reason)")
+        }
+    }
+
+    private func writeRows(_ customer: Customer) throws {
         let vehicles: [Vehicle?] = customer.vehicles.isEmpty ? [nil] : customer.vehicles
         for vehicle in vehicles {
             try writer.write(columns.map { column -> String in

@@ -57,6 +57,31 @@ enum TextDecoding {
         }
     }
 
+    /// `text` in Windows-1252 or Latin-1, the inverse of `singleByte`; `nil` when it has a
+    /// character the code page cannot hold.
+    static func singleByteEncoded(_ text: String, windows1252: Bool) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 || (!windows1252 && value < 0x100) {
+                bytes.append(UInt8(value))
+            } else if windows1252, let byte = windows1252Bytes[value] {
+                bytes.append(byte)
+            } else {
+                return nil
+            }
+        }
+        return bytes
+    }
+
+    /// The byte of each Unicode scalar Windows-1252 holds above ASCII.
+    static let windows1252Bytes: [UInt32: UInt8] = {
+        var bytes: [UInt32: UInt8] = [:]
+        for (offset, scalar) in windows1252Scalars.enumerated() { bytes[scalar] = UInt8(0x80 + offset) }
+        return bytes
+    }()
+
     /// Unicode scalars of Windows-1252's bytes 0x80–0xFF. Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D
     /// are undefined in the code page and map to the C1 control of the same value, as WHATWG does.
     static let windows1252Scalars: [UInt32] = {

@@ -24,18 +24,24 @@ public final class CSVWriter {
         public var usesCRLF: Bool
         /// Whether cells that a spreadsheet would take for a formula are defused (see `neutralized`).
         public var neutralizesFormulas: Bool
+        /// The encoding of the file: UTF-8 (the default), or Windows-1252 or Latin-1 for
+        /// programs that read only the local code page. A character the encoding cannot hold
+        /// is an error (`invalid_value`, naming the column), never a silent `?`.
+        public var encoding: CSVEncoding
 
-        /// Options; the defaults are `,`, no byte order mark, CR LF, formulas neutralised.
+        /// Options; the defaults are `,`, no byte order mark, CR LF, formulas neutralised, UTF-8.
         public init(
             delimiter: CSVDelimiter = .comma,
             includesByteOrderMark: Bool = false,
             usesCRLF: Bool = true,
-            neutralizesFormulas: Bool = true
+            neutralizesFormulas: Bool = true,
+            encoding: CSVEncoding = .utf8
         ) {
             self.delimiter = delimiter
             self.includesByteOrderMark = includesByteOrderMark
             self.usesCRLF = usesCRLF
             self.neutralizesFormulas = neutralizesFormulas
+            self.encoding = encoding
         }
     }
 
@@ -93,13 +99,29 @@ public final class CSVWriter {
     }
 
     /// Writes one row.
+    ///
+    /// - Throws: `CSVError` (`invalid_value`, with the column's number and the value) when a
+    ///   field has a character the file's encoding cannot hold; the row is not written.
     public func write(_ fields: some Sequence<String>) throws {
         precondition(!finished, "CSVWriter.write after finish()")
+        let rowStart = pending.count
         var first = true
-        for field in fields {
+        for (index, field) in fields.enumerated() {
             if !first { pending.append(options.delimiter.byte) }
             first = false
-            append(field)
+            let cell = options.neutralizesFormulas ? Self.neutralized(field) : field
+            if options.encoding == .utf8 {
+                append(cell.utf8)
+                continue
+            }
+            guard let bytes = TextDecoding.singleByteEncoded(cell, windows1252: options.encoding == .windows1252) else {
+                pending.removeSubrange(rowStart...)
+                let missing = cell.unicodeScalars.filter { TextDecoding.singleByteEncoded(String($0), windows1252: options.encoding == .windows1252) == nil }
+                let shown = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+                throw CSVError(.invalidValue, file: fileName, column: index + 1, value: field,
+                               reason: "\(CSVError.quoted(field)) has \(shown), which \(options.encoding) cannot hold")
+            }
+            append(bytes)
         }
         if options.usesCRLF { pending.append(UInt8(ascii: "\r")) }
         pending.append(UInt8(ascii: "\n"))
@@ -130,27 +152,28 @@ public final class CSVWriter {
     }
 
     private func start() {
-        if options.includesByteOrderMark { pending.append(contentsOf: CSVEncoding.byteOrderMark) }
+        if options.includesByteOrderMark, options.encoding == .utf8 { pending.append(contentsOf: CSVEncoding.byteOrderMark) }
     }
 
-    private func append(_ field: String) {
-        let cell = options.neutralizesFormulas ? Self.neutralized(field) : field
+    /// Appends one cell's bytes (in the file's encoding), quoted where needed; the delimiter,
+    /// quote and line ends are ASCII in every encoding written.
+    private func append(_ cell: some BidirectionalCollection<UInt8>) {
         let delimiter = options.delimiter.byte
         var needsQuotes = false
-        for byte in cell.utf8 where byte == delimiter || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") {
+        for byte in cell where byte == delimiter || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") {
             needsQuotes = true
             break
         }
         // Leading or trailing spaces survive only inside quotes in some spreadsheets.
-        if let first = cell.utf8.first, let last = cell.utf8.last, first == UInt8(ascii: " ") || last == UInt8(ascii: " ") {
+        if let first = cell.first, let last = cell.last, first == UInt8(ascii: " ") || last == UInt8(ascii: " ") {
             needsQuotes = true
         }
         guard needsQuotes else {
-            pending.append(contentsOf: cell.utf8)
+            pending.append(contentsOf: cell)
             return
         }
         pending.append(UInt8(ascii: "\""))
-        for byte in cell.utf8 {
+        for byte in cell {
             if byte == UInt8(ascii: "\"") { pending.append(byte) }
             pending.append(byte)
         }

@@ -29,6 +29,12 @@ struct PressCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The button's label.") var label: String
     @Option(help: "A value a menu asks for, KEY=VALUE (repeatable).") var param: [String] = []
+    @Flag(help: ArgumentHelp(
+        "Print JSON when the macro has run: {\"button\": LABEL, \"macro\": MACRO, \"output\": [LINE, …]}, the lines its menus and functions wrote.",
+        discussion: "Questions are never asked with --json: give the values with --param."))
+    var json = false
+
+    func validate() throws { _ = try MacroRunner.parameters(param) }
 
     func run() async throws {
         // A menu that sends stops after the message in flight on Ctrl-C.
@@ -44,7 +50,8 @@ struct PressCommand: AsyncParsableCommand {
                 throw CommandFailure("No button is labelled \"\(label)\"" + (known.isEmpty ? "" : " (buttons: \(known))"))
             }
             let macro = try Macro.parse(button.macro, button: button.label)
-            try await MacroRunner.run(macro, shop: shop, parameters: try MacroRunner.parameters(param))
+            try await MacroRunner.run(macro, shop: shop, parameters: try MacroRunner.parameters(param),
+                                      json: json ? MacroRunner.Report(button: button.label, macro: button.macro) : nil)
         }
     }
 }

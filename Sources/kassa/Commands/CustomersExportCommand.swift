@@ -1,10 +1,10 @@
 import ArgumentParser
-import KassaApp
 import Foundation
-import KassaCSV
+import KassaApp
 import KassaCore
+import KassaCSV
 
-/// `kassa customers export [SELECTION] [-o FILE]`
+/// `kassa customers export [SELECTION] [-o FILE] [--delimiter C] [--encoding utf-8|windows-1252] [--bom]`
 struct CustomersExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -15,17 +15,24 @@ struct CustomersExportCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
 
     @Option(name: .shortAndLong, help: "The file to write (default: standard output).") var output: String?
-    @Option(help: "The separator: ',' (default), ';' or 'tab'.") var delimiter: String = ","
+    @Option(help: "The separator: ',' (default), ';' or 'tab'.") var delimiter: CSVDelimiter = .comma
+    @Option(help: ArgumentHelp(
+        "utf-8 (the default), windows-1252 or iso-8859-1, for programs that read only the Windows code page.",
+        discussion: "A value with a character the encoding cannot hold stops the export with the customer number and the field; nothing is written."))
+    var encoding: CSVEncoding = .utf8
     @Flag(help: "Start with a UTF-8 byte order mark (for Excel).") var bom = false
+
+    func validate() throws {
+        if bom, encoding != .utf8 { throw ValidationError("--bom is a UTF-8 byte order mark and cannot be combined with --encoding \(encoding)") }
+    }
 
     func run() throws {
         try reportingFailures {
             let shop = try Shop(global)
-            guard let separator = CSVDelimiter(delimiter) else { throw CommandFailure("Delimiter \"\(delimiter)\" is not one of ';', ',', 'tab'") }
             let chosen = try selection.selection()
             let store = try shop.customers()
             let host = shop.hostForFilter(of: chosen)
-            let options = CSVWriter.Options(delimiter: separator, includesByteOrderMark: bom)
+            let options = CSVWriter.Options(delimiter: delimiter, includesByteOrderMark: bom, encoding: encoding)
             // Custom attributes become columns, so their names are gathered first: a second pass
             // over the selection keeps memory flat where holding the customers would not.
             var attributeKeys = Set<String>()

@@ -1,8 +1,8 @@
 import ArgumentParser
-import KassaApp
 import Foundation
-import KassaCSV
+import KassaApp
 import KassaCore
+import KassaCSV
 import KassaSQLite
 
 /// `kassa customers import FILE [--delimiter C] [--encoding E] [--map COLUMN=field]... [--replace] [--dry-run]`
@@ -29,30 +29,32 @@ struct CustomersImportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The CSV file.") var file: String
-    @Option(help: "The separator: ';', ',', 'tab' (default: detected).") var delimiter: String?
-    @Option(help: "utf-8 or windows-1252 (default: detected).") var encoding: String?
+    @Option(help: "The separator: ';', ',', 'tab' (default: detected).") var delimiter: CSVDelimiter?
+    @Option(help: "utf-8 or windows-1252 (default: detected).") var encoding: CSVEncoding?
     @Option(help: "Map a column to a field, COLUMN=field (repeatable), e.g. Kundnr=number.") var map: [String] = []
     @Flag(help: "Overwrite whole customers: what the file has no column for is emptied (points and cards stay unless the file has a points column).")
     var replace = false
     @Flag(help: "Say what the import would change, field by field, and write nothing.") var dryRun = false
     @Flag(help: "Print the report as JSON.") var json = false
 
+    func validate() throws {
+        for text in map {
+            do { _ = try CustomerColumnMapping(parsing: text) } catch { throw ValidationError("\(error)") }
+        }
+    }
+
     /// How many bad rows are listed before the import gives up looking.
     static let maximumReportedRows = 100
 
     struct Report: Encodable {
         var file: String
-        var dryRun: Bool?
+        var dryRun = false
         var inserted = 0
         var updated = 0
         var rejected = 0
         var errors: [String] = []
         /// With `--dry-run`: per field written, how many known customers would change.
         var fields: [FieldChange]?
-
-        enum CodingKeys: String, CodingKey {
-            case file, dryRun = "dry_run", inserted, updated, rejected, errors, fields
-        }
     }
 
     struct FieldChange: Encodable {
@@ -64,20 +66,12 @@ struct CustomersImportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let shop = try Shop(global)
-            let delimiterChoice = try delimiter.map { text -> CSVDelimiter in
-                guard let value = CSVDelimiter(text) else { throw CommandFailure("Delimiter \"\(text)\" is not one of ';', ',', 'tab'") }
-                return value
-            }
-            let encodingChoice = try encoding.map { text -> CSVEncoding in
-                guard let value = CSVEncoding(name: text) else { throw CommandFailure("Encoding \"\(text)\" is not utf-8 or windows-1252") }
-                return value
-            }
             let mappings = try map.map { try CustomerColumnMapping(parsing: $0) }
-            let reader = try CustomerCSVReader(path: file, delimiter: delimiterChoice, encoding: encodingChoice, mappings: mappings,
+            let reader = try CustomerCSVReader(path: file, delimiter: delimiter, encoding: encoding, mappings: mappings,
                                                defaultCountry: shop.configuration.shop.country)
             let parts = reader.layout.parts(replacing: replace)
             let store = try dryRun ? Self.storeToPreview(shop) : shop.customersCreatingRegister()
-            var report = Report(file: file, dryRun: dryRun ? true : nil)
+            var report = Report(file: file, dryRun: dryRun)
             let progress = Progress("\(dryRun ? "Checking" : "Importing") \(file)", quiet: json)
             // The reader and the progress line move to the producing thread for good: this
             // thread touches neither again until the upsert has returned, which it does only

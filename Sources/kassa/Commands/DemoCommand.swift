@@ -1,6 +1,6 @@
 import ArgumentParser
-import KassaApp
 import Foundation
+import KassaApp
 import KassaCore
 
 /// `kassa demo seed --customers N [--seed S]`

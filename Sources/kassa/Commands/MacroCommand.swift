@@ -1,6 +1,6 @@
 import ArgumentParser
-import KassaApp
 import Foundation
+import KassaApp
 import KassaCore
 
 /// `kassa macro 'MACRO'`: runs a macro string, e.g. `##MENU#UtskickUtskrift2#¤`.
@@ -14,6 +14,12 @@ struct MacroCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The macro.") var macro: String
     @Option(help: "A value a menu asks for, KEY=VALUE (repeatable).") var param: [String] = []
+    @Flag(help: ArgumentHelp(
+        "Print JSON when the macro has run: {\"button\": null, \"macro\": MACRO, \"output\": [LINE, …]}, the lines its menus and functions wrote.",
+        discussion: "Questions are never asked with --json: give the values with --param."))
+    var json = false
+
+    func validate() throws { _ = try MacroRunner.parameters(param) }
 
     func run() async throws {
         // A menu that sends stops after the message in flight on Ctrl-C.
@@ -24,7 +30,8 @@ struct MacroCommand: AsyncParsableCommand {
         try await reportingFailures {
             let shop = try Shop(global)
             let parsed = try Macro.parse(macro)
-            try await MacroRunner.run(parsed, shop: shop, parameters: try MacroRunner.parameters(param))
+            try await MacroRunner.run(parsed, shop: shop, parameters: try MacroRunner.parameters(param),
+                                      json: json ? MacroRunner.Report(button: nil, macro: macro) : nil)
         }
     }
 }
@@ -35,23 +42,50 @@ enum MacroRunner {
         var values: [String: String] = [:]
         for text in texts {
             guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                throw CommandFailure("Parameter \"\(text)\" is not KEY=VALUE")
+                throw ValidationError("--param \"\(text)\" is not KEY=VALUE")
             }
             values[String(text[..<equals])] = String(text[text.index(after: equals)...])
         }
         return values
     }
 
-    static func run(_ macro: Macro, shop: Shop, parameters: [String: String]) async throws {
+    /// What `kassa macro --json` and `kassa press --json` print once the macro has run.
+    struct Report: Encodable {
+        /// The button pressed; `nil` for `kassa macro`.
+        var button: String?
+        var macro: String
+        /// The lines the macro's menus and functions wrote, in order.
+        var output: [String] = []
+    }
+
+    /// Runs `macro`; with `json`, its output is gathered and printed as that report at the
+    /// end, and nothing is asked on the terminal (stdout must stay one JSON document).
+    static func run(_ macro: Macro, shop: Shop, parameters: [String: String],
+                    json report: Report? = nil) async throws {
         let host = shop.makeHost()
-        let interactive = isatty(STDIN_FILENO) == 1
+        let interactive = report == nil && isatty(STDIN_FILENO) == 1
+        let lines = LineCollector()
         let performer = RegistryMacroPerformer(
             registry: host.registry, parameters: parameters, logger: shop.logger,
-            output: { Output.line($0) },
+            output: report == nil ? { Output.line($0) } : { lines.append($0) },
             ask: interactive ? { prompt in
                 FileHandle.standardError.write(Data("\(prompt): ".utf8))
                 return readLine()
             } : nil)
         try await macro.run(with: performer)
+        if var report {
+            report.output = lines.lines
+            try Output.json(report)
+        }
     }
+}
+
+/// The lines a macro writes, gathered for `--json`.
+private final class LineCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var gathered: [String] = []
+
+    var lines: [String] { lock.withLock { gathered } }
+
+    func append(_ line: String) { lock.withLock { gathered.append(line) } }
 }

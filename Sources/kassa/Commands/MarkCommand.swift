@@ -11,11 +11,13 @@ struct MarkCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Customer numbers.") var numbers: [String]
+    @Flag(help: "Print JSON: {\"marked\": N}, how many were not marked before.") var json = false
 
     func run() throws {
         try reportingFailures {
             let store = try Shop(global).customers()
             let changed = try store.mark(numbers)
+            if json { return try Output.json(["marked": changed]) }
             Output.line("Marked \(changed) customer\(changed == 1 ? "" : "s").")
         }
     }
@@ -27,11 +29,13 @@ struct UnmarkCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Customer numbers.") var numbers: [String]
+    @Flag(help: "Print JSON: {\"unmarked\": N}, how many were marked before.") var json = false
 
     func run() throws {
         try reportingFailures {
             let store = try Shop(global).customers()
             let changed = try store.unmark(numbers)
+            if json { return try Output.json(["unmarked": changed]) }
             Output.line("Unmarked \(changed) customer\(changed == 1 ? "" : "s").")
         }
     }
@@ -46,12 +50,12 @@ struct MarksCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         try reportingFailures {
             let numbers = try Shop(global).customers().markedNumbers()
-            if json { return try Output.json(numbers) }
+            if output.json { return try Output.json(numbers) }
             for number in numbers { Output.line(number) }
         }
     }
@@ -61,10 +65,13 @@ struct MarksResetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reset", abstract: "Unmark every customer.")
 
     @OptionGroup var global: GlobalOptions
+    /// `{"cleared": N}`.
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         try reportingFailures {
             let cleared = try Shop(global).customers().resetMarks()
+            if output.json { return try Output.json(["cleared": cleared]) }
             Output.line("Cleared \(cleared) mark\(cleared == 1 ? "" : "s").")
         }
     }

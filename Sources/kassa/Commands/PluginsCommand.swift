@@ -1,6 +1,5 @@
 import ArgumentParser
 import KassaApp
-import KassaConfig
 import KassaCore
 import KassaScripting
 
@@ -14,14 +13,13 @@ struct PluginsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         try reportingFailures {
             let shop = try Shop(global)
             let host = shop.makeHost()
-            try PluginListing.print(host.registry.plugins, json: json, grants: shop.configuration.plugins.grants)
+            try PluginListing.print(host.registry.plugins, json: output.json, grants: shop.configuration.plugins.grants)
         }
     }
 }
@@ -35,8 +33,7 @@ struct PluginsCheckCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var output: JSONOption
 
     @Argument(help: "Plugin files (NAME.lua or NAME/init.lua).")
     var files: [String]
@@ -46,7 +43,7 @@ struct PluginsCheckCommand: ParsableCommand {
             let shop = try Shop(global)
             let records = ScriptHost.check(paths: files, installedDirectories: shop.pluginDirectories,
                                            limits: shop.limits, logger: shop.logger)
-            try PluginListing.print(records, json: json, grants: shop.configuration.plugins.grants)
+            try PluginListing.print(records, json: output.json, grants: shop.configuration.plugins.grants)
             if records.contains(where: { !$0.isLoaded }) { throw ExitCode.failure }
         }
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import KassaApp
 import Foundation
+import KassaApp
 import KassaCore
 import KassaScripting
 import Lua
@@ -34,14 +34,14 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("Timeout must be a positive number of seconds, not \"\(timeout)\"") }
         if let memory, memory <= 0 { throw ValidationError("Memory must be a positive number of megabytes, not \"\(memory)\"") }
+        if let unknown = allow.first(where: { !PluginPermission.isKnown($0) }) {
+            throw ValidationError("--allow \"\(unknown)\" is not a permission (known: \(PluginPermission.knownNames))")
+        }
     }
 
     func run() throws {
         try reportingFailures {
             let shop = try Shop(global)
-            if let unknown = allow.first(where: { !PluginPermission.isKnown($0) }) {
-                throw CommandFailure("--allow \"\(unknown)\" is not a permission (known: \(PluginPermission.knownNames))")
-            }
             var limits = shop.limits
             if let timeout { limits.timeout = timeout }
             if let memory { limits.memory = memory * 1024 * 1024 }

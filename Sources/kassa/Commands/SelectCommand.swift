@@ -1,10 +1,10 @@
 import ArgumentParser
-import KassaApp
 import Foundation
-import KassaCSV
+import KassaApp
 import KassaCore
+import KassaCSV
 
-/// `kassa select [SELECTION] [--count | --ids | --csv | --json]`
+/// `kassa select [SELECTION] [--count | --ids | --csv] [--json]`
 struct SelectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "select",
@@ -15,19 +15,23 @@ struct SelectCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
 
     enum Format: String, EnumerableFlag {
-        case list, count, ids, csv, json
+        case list, count, ids, csv
         static func help(for value: Format) -> ArgumentHelp? {
             switch value {
             case .list: return "A readable list (the default)."
-            case .count: return "Only how many."
-            case .ids: return "Customer numbers, one per line."
+            case .count: return "Only how many; with --json {\"count\": N}."
+            case .ids: return "Customer numbers, one per line; with --json an array of them (strings, as number is everywhere)."
             case .csv: return "CSV, as customers export writes it."
-            case .json: return "A JSON array of customers."
             }
         }
     }
 
     @Flag(help: "The output.") var format: Format = .list
+    @Flag(help: "Print JSON: an array of customers, or with --count or --ids what they print.") var json = false
+
+    func validate() throws {
+        if json, format == .csv { throw ValidationError("--json cannot be combined with --csv: choose one output format") }
+    }
 
     func run() throws {
         try reportingFailures {
@@ -39,14 +43,17 @@ struct SelectCommand: ParsableCommand {
             let filters = host?.registry
             switch format {
             case .count:
-                Output.line(String(try store.count(chosen, filters: filters)))
+                let count = try store.count(chosen, filters: filters)
+                if json { return try Output.json(["count": count]) }
+                Output.line(String(count))
             case .ids:
                 let numbers = try store.numbers(chosen, batchSize: 5_000, filters: filters)
+                if json { return try Output.jsonArray(numbers) }
                 try numbers.forEach { batch in Output.line(batch.joined(separator: "\n")) }
             case .csv:
                 try CustomerExport.write(store.select(chosen, filters: filters), to: nil, options: CSVWriter.Options())
-            case .json:
-                try writeJSON(store.select(chosen, filters: filters))
+            case .list where json:
+                try Output.jsonArray(store.select(chosen, filters: filters))
             case .list:
                 var count = 0
                 try store.select(chosen, filters: filters).forEach { batch in
@@ -62,27 +69,5 @@ struct SelectCommand: ParsableCommand {
     static func listLine(_ customer: Customer) -> String {
         let place = [customer.city, customer.country].compactMap { $0 }.joined(separator: " ")
         return [customer.number, customer.listName, place, customer.email ?? "-", customer.mobile ?? "-"].joined(separator: "  ")
-    }
-
-    /// Streams a JSON array, one customer per line, so a million customers never sit in memory.
-    /// Keys are the snake_case field names of the Lua API and the CSV export.
-    private func writeJSON(_ batches: CustomerBatches) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        let output = FileHandle.standardOutput
-        output.write(Data("[".utf8))
-        var first = true
-        while let batch = try batches.next() {
-            var chunk = Data()
-            for customer in batch {
-                chunk.append(contentsOf: (first ? "\n" : ",\n").utf8)
-                chunk.append(try encoder.encode(customer))
-                first = false
-            }
-            output.write(chunk)
-        }
-        output.write(Data("\n]\n".utf8))
     }
 }

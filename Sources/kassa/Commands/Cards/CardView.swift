@@ -1,8 +1,11 @@
 import KassaCore
 
 /// A customer card as `kassa cards list --json` and `kassa cards attach --json` show it:
-/// snake_case keys, days as `YYYY-MM-DD`, amounts as text, and the order it came from.
-struct CardView: Encodable {
+/// days as `YYYY-MM-DD`, amounts as text, and the order it came from. Its `number` is the
+/// card's, so the JSON says `card_number`: `number` is the customer's in every output.
+struct CardView: Encodable, JSONKeyRenaming {
+    static let jsonKeys = ["number": "card_number"]
+
     let number: String
     let template: String?
     let status: String
@@ -23,27 +26,6 @@ struct CardView: Encodable {
         cost = card.cost
         programmes = card.programmes
         self.order = order
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case number, template, status
-        case validUntil = "valid_until"
-        case orderedOn = "ordered_on"
-        case dispatchOn = "dispatch_on"
-        case cost, programmes, order
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(number, forKey: .number)
-        try container.encode(template, forKey: .template)
-        try container.encode(status, forKey: .status)
-        try container.encode(validUntil, forKey: .validUntil)
-        try container.encode(orderedOn, forKey: .orderedOn)
-        try container.encode(dispatchOn, forKey: .dispatchOn)
-        try container.encode(cost, forKey: .cost)
-        try container.encode(programmes, forKey: .programmes)
-        try container.encode(order, forKey: .order)
     }
 
     /// `ORD-000001  GOLD  submitted  ordered 2026-12-23  dispatch 2026-12-28  12.50 SEK  valid until 2027-12-31`,

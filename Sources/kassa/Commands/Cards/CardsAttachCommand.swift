@@ -13,10 +13,10 @@ struct CardsAttachCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The customer number.") var number: String
     @Argument(help: "The card number (kassa cards list shows them).") var card: String
-    @Option(help: "bonus_article, discount or voucher.") var kind: String
+    @Option(help: "bonus_article, discount or voucher.") var kind: LoyaltyProgramme.Kind
     @Option(help: "The programme's name.") var name: String
     @Option(help: "A discount in whole percents.") var percent: Int?
-    @Option(help: "An amount: the voucher's value or a fixed discount, e.g. 10.00.") var amount: String?
+    @Option(help: "An amount: the voucher's value or a fixed discount, e.g. 10.00.") var amount: Money?
     @Option(help: "The bonus article's number.") var article: String?
     @Option(help: "A description: conditions, period.") var details: String?
     @Flag(help: "Print JSON.") var json = false
@@ -24,19 +24,8 @@ struct CardsAttachCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let shop = try Shop(global)
-            guard let kind = LoyaltyProgramme.Kind(rawValue: kind) else {
-                let names = LoyaltyProgramme.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw CommandFailure("--kind \"\(kind)\" is not one of \(names)")
-            }
-            var money: Money?
-            if let amount {
-                guard let parsed = Money(amount) else {
-                    throw CommandFailure("--amount \"\(amount)\" is not an amount like 10.00")
-                }
-                money = parsed
-            }
             let programme = try LoyaltyProgramme(kind: kind, name: name, details: details, article: article, percent: percent,
-                                                 amount: money)
+                                                 amount: amount)
             let service = try shop.cardOrderService()
             let currency = try shop.requiredCurrency(for: "card orders")
             let attached = try service.loyalty.attachProgramme(programme, toCard: card, of: number)

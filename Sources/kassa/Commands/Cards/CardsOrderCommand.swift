@@ -1,6 +1,6 @@
 import ArgumentParser
-import KassaApp
 import Foundation
+import KassaApp
 import KassaCore
 
 /// `kassa cards order NUMBER [--template T] [--valid-until DATE] [--comment C] [--json]`
@@ -17,7 +17,8 @@ struct CardsOrderCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The customer number.") var number: String
     @Option(help: "The card template (kassa cards templates lists them).") var template: String?
-    @Option(name: .customLong("valid-until"), help: "The last day the card may be used, YYYY-MM-DD.") var validUntil: String?
+    @Option(name: .customLong("valid-until"), help: ArgumentHelp("The last day the card may be used.", valueName: "YYYY-MM-DD"))
+    var validUntil: CalendarDate?
     @Option(help: "A comment for the order service, e.g. \"ship to the store\".") var comment: String?
     @Flag(help: "Print JSON.") var json = false
 
@@ -25,12 +26,7 @@ struct CardsOrderCommand: ParsableCommand {
         try reportingFailures {
             let shop = try Shop(global)
             var request = CardOrderRequest(template: template, comment: comment)
-            if let validUntil {
-                guard let day = CalendarDate(validUntil) else {
-                    throw CommandFailure("--valid-until \"\(validUntil)\" is not a day written YYYY-MM-DD")
-                }
-                request.validUntil = day
-            }
+            request.validUntil = validUntil
             let service = try shop.cardOrderService()
             let currency = try shop.requiredCurrency(for: "card orders")
             let placed: PlacedCardOrder

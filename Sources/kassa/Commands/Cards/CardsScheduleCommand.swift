@@ -14,8 +14,8 @@ struct CardsScheduleCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The order day, YYYY-MM-DD.") var from: String
-    @Option(help: "daily, weekly or monthly (default: [cards] rhythm).") var rhythm: String?
+    @Option(help: ArgumentHelp("The order day.", valueName: "YYYY-MM-DD")) var from: CalendarDate
+    @Option(help: "daily, weekly or monthly (default: [cards] rhythm).") var rhythm: CardSettings.Rhythm?
     @Flag(help: "Print JSON.") var json = false
 
     /// The answer as `--json` shows it.
@@ -24,12 +24,6 @@ struct CardsScheduleCommand: ParsableCommand {
         let rhythm: String
         let dispatchDate: String
         let weekday: String
-
-        enum CodingKeys: String, CodingKey {
-            case from, rhythm
-            case dispatchDate = "dispatch_date"
-            case weekday
-        }
     }
 
     static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -37,17 +31,9 @@ struct CardsScheduleCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let shop = try Shop(global)
-            guard let day = CalendarDate(from) else {
-                throw CommandFailure("--from \"\(from)\" is not a day written YYYY-MM-DD")
-            }
+            let day = from
             var schedule = DispatchSchedule(shop.configuration.cards)
-            if let rhythm {
-                guard let chosen = CardSettings.Rhythm(rawValue: rhythm) else {
-                    let names = CardSettings.Rhythm.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw CommandFailure("--rhythm \"\(rhythm)\" is not one of \(names)")
-                }
-                schedule.rhythm = chosen
-            }
+            if let rhythm { schedule.rhythm = rhythm }
             let dispatch = try schedule.dispatchDate(after: day)
             let view = View(from: day.description, rhythm: schedule.rhythm.rawValue, dispatchDate: dispatch.description,
                             weekday: Self.weekdays[dispatch.weekday - 1])

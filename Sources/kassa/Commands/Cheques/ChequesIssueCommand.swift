@@ -1,9 +1,8 @@
 import ArgumentParser
-import KassaApp
 import Foundation
-import KassaCSV
-import KassaConfig
+import KassaApp
 import KassaCore
+import KassaCSV
 
 /// `kassa cheques issue --file NAME.CSV [--dir DIR] [SELECTION] [--yes] [--json]`
 struct ChequesIssueCommand: ParsableCommand {
@@ -20,7 +19,8 @@ struct ChequesIssueCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The voucher file's name, e.g. KADO1125.CSV.") var file: String
+    // Checked when the command line is parsed, with the rule the name broke.
+    @Option(help: "The voucher file's name, e.g. KADO1125.CSV.", transform: { try VoucherFileName($0) }) var file: VoucherFileName
     @Option(help: "The folder for the file (default: [outbox] dir).") var dir: String?
     @OptionGroup var selection: SelectionOptions
     @Flag(help: "Pay out without asking; needed when not run on a terminal.") var yes = false
@@ -29,7 +29,6 @@ struct ChequesIssueCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let shop = try Shop(global)
-            let name = try VoucherFileName(file)
             let chosen = try selection.selection()
             let host = shop.hostForFilter(of: chosen)
             let service = try shop.chequeService(filters: host?.registry)
@@ -38,7 +37,7 @@ struct ChequesIssueCommand: ParsableCommand {
             let issue = try withExtendedLifetime(host) {
                 let preview = try service.preview(chosen)
                 if !preview.entries.isEmpty { try confirm(preview, currency: currency) }
-                return try service.issue(chosen, file: name, directory: directory, on: CalendarDate.today(),
+                return try service.issue(chosen, file: file, directory: directory, on: CalendarDate.today(),
                                          encoder: CSVVoucherFileEncoder())
             }
             shop.emit(issue.cheques.map(KassaEvent.chequeIssued), host: host)

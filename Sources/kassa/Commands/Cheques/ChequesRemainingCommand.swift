@@ -1,8 +1,8 @@
 import ArgumentParser
-import KassaApp
 import Foundation
-import KassaCSV
+import KassaApp
 import KassaCore
+import KassaCSV
 
 /// `kassa cheques remaining [SELECTION] [--csv | --json]`
 struct ChequesRemainingCommand: ParsableCommand {
@@ -42,7 +42,7 @@ struct ChequesRemainingCommand: ParsableCommand {
             let batches = try service.remaining(chosen)
             try withExtendedLifetime(host) {
                 switch format {
-                case .json: try writeJSON(batches)
+                case .json: try Output.jsonArray(batches)
                 case .csv: try writeCSV(batches)
                 case .list: try writeList(batches, currency: currency)
                 }
@@ -79,24 +79,5 @@ struct ChequesRemainingCommand: ParsableCommand {
             }
         }
         try writer.finish()
-    }
-
-    /// Streams a JSON array, one customer per line.
-    private func writeJSON(_ batches: BatchCursor<RemainingCheque>) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let output = FileHandle.standardOutput
-        output.write(Data("[".utf8))
-        var first = true
-        try batches.forEach { batch in
-            var chunk = Data()
-            for cheque in batch {
-                chunk.append(contentsOf: (first ? "\n" : ",\n").utf8)
-                chunk.append(try encoder.encode(cheque))
-                first = false
-            }
-            output.write(chunk)
-        }
-        output.write(Data("\n]\n".utf8))
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import KassaApp
 import Foundation
+import KassaApp
 import KassaCore
 
 /// `kassa mailing preview ID [--json]`: every rendered message, SMS segments, totals.
@@ -53,8 +53,7 @@ enum MailingPreviewPrinter {
 
     /// `{"mailing": …, "messages": [ … ], "totals": …}`, streamed one message per line.
     static func json(_ mailing: Mailing, service: MailingService, pace: SendOptions) throws -> MailingPreview.Totals {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = Output.compactJSON
         let output = FileHandle.standardOutput
         output.write(Data("{\"mailing\": ".utf8))
         output.write(try encoder.encode(MailingView(mailing)))

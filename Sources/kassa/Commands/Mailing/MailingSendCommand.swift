@@ -1,6 +1,6 @@
 import ArgumentParser
-import KassaApp
 import Foundation
+import KassaApp
 import KassaCore
 
 /// `kassa mailing send ID [--batch X --pause Y --delay Z --rate R] [--resend-unknown] [--retry-failed] [--skip-unrenderable] [--json]`
@@ -32,6 +32,14 @@ struct MailingSendCommand: AsyncParsableCommand {
     var skipUnrenderable = false
     @Flag(help: "Print the report as JSON.") var json = false
     @Option(help: "Send with this user's SMTP settings ([users.NAME.smtp] in kassa.toml).") var user: String?
+
+    func validate() throws {
+        if let batch, batch < 0 { throw ValidationError("Batch must be 0 (no pauses) or more messages, not \"\(batch)\"") }
+        for (name, value) in [("Pause", pause), ("Delay", delay)] {
+            if let value, !(value >= 0) { throw ValidationError("\(name) must be 0 or more seconds, not \"\(value)\"") }
+        }
+        if let rate, !(rate >= 0) { throw ValidationError("Rate must be 0 (no limit) or more messages per second, not \"\(rate)\"") }
+    }
 
     func run() async throws {
         try await StopSignal.cancelling { [self] in try await send() }

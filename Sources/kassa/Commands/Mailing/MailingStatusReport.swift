@@ -52,15 +52,6 @@ struct MailingStatusReport: Encodable {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case mailing, name, status, recipients, excluded
-        case excludedByReason = "excluded_by_reason"
-        case pending, sent, failed, retry, unknown
-        case inFlight = "in_flight"
-        case failedByReason = "failed_by_reason"
-        case failures, unknowns
-    }
-
     /// The counts, the failures by reason, then every failure and unknown with customer,
     /// address and reason.
     var lines: [String] {

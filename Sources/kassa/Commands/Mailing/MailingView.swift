@@ -33,13 +33,6 @@ struct MailingView: Encodable {
         updatedAt = mailing.updatedAt.utcTimestamp
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, channel, purpose, status, template, subject, text, html, selection
-        case htmlFile = "html_file"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-    }
-
     /// `template birthday`, `text "Hej #FORNAMN#! …"`: one short line for lists.
     static func summary(of content: MailingContent) -> String {
         if let template = content.template { return "template \(template)" }
