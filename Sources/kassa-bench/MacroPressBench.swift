@@ -1,7 +1,9 @@
 import Foundation
 
 /// `macro-press`: the whole-process time of pressing a macro from the command line, the
-/// shipped plugins loaded, against starting `lua5.4 -e ''` the same way (issue 4).
+/// shipped plugins loaded, against starting `lua5.4 -e ''` the same way. The goal is a ratio
+/// to that anchor (issue 14): issue 4's 50 ms over the 2.66 ms lua5.4 took on this machine on
+/// 2026-12-08, so at most 19 times a bare Lua start.
 ///
 /// Both run from the repository root, as a cashier's button or a cron job would start
 /// them; each is started `runs` times and the median wall time counts.
@@ -34,8 +36,8 @@ enum MacroPressBench {
         let luaMedian = median(luaTimes) * 1000
         return [Figure(
             bench: "macro-press", value: kassaMedian, unit: "ms",
-            anchor: "lua5.4 -e '' started the same way (median)", anchorValue: luaMedian, goal: "<= 50 ms",
-            note: "kassa macro '\(macro)' from the repository root with plugins/ loaded; median of \(runs) runs, wall time")]
+            anchor: "lua5.4 -e '' started the same way (median)", anchorValue: luaMedian, goal: "<= 19",
+            note: "ratio = kassa ms / lua5.4 ms, lower is better; kassa macro '\(macro)' from the repository root with plugins/ loaded; median of \(runs) runs, wall time")]
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -5,7 +5,10 @@ import Logging
 
 /// `render-lua`: a Lua template (`kassa.template { render = … }`) rendered for demo customers
 /// through the host (record proxy, sandbox budget armed), against the same render function
-/// in standalone `lua5.4` over plain tables (issue 4: goal ≥ 500,000 renders/s).
+/// in standalone `lua5.4` over plain tables. The goal is a ratio to that anchor (issue 14):
+/// issue 4's 500,000 renders/s over the 1.84 million renders/s lua5.4 made on this machine
+/// on 2026-12-08, so ≥ 0.27 of the plain-Lua rate: what the record proxy, the budget and the
+/// result's copy into Swift may cost on top of the render function itself.
 enum RenderLuaBench {
     static let count = 200_000
 
@@ -54,8 +57,8 @@ enum RenderLuaBench {
         }
         return [Figure(
             bench: "render-lua", value: Double(count) / seconds, unit: "renders/s",
-            anchor: "lua5.4 same render function over plain tables", anchorValue: Double(count) / luaSeconds, goal: ">= 500000/s",
-            note: "\(count) demo customers, one call each through the record proxy, budget armed; CPU time, best of 3")]
+            anchor: "lua5.4 same render function over plain tables", anchorValue: Double(count) / luaSeconds, goal: ">= 0.27",
+            note: "ratio = kassa renders/s / lua5.4 renders/s, higher is better; \(count) demo customers, one call each through the record proxy, budget armed; CPU time, best of 3")]
     }
 
     static func anchorScript(names: [String], points: [String]) -> String {

@@ -4,7 +4,9 @@ import KassaCore
 /// `render-placeholder`: renders of the 3-placeholder SMS "Hej #FORNAMN#! Du har #POANG#
 /// poäng hos #BUTIK#." per second on one core (the template compiled once, 1,000 different
 /// customers in turn), against the obvious implementation: three `replacingOccurrences` per
-/// message over the same customers, in this run.
+/// message over the same customers, in this run. The goal is a ratio to that anchor (issue 14):
+/// the former 2,000,000 renders/s over the 63,622/s the naive way made on this machine on
+/// 2026-12-08, rounded down to 30.
 enum RenderPlaceholderBench {
     static let renders = 2_000_000
     static let source = "Hej #FORNAMN#! Du har #POANG# poäng hos #BUTIK#."
@@ -53,8 +55,8 @@ enum RenderPlaceholderBench {
         return [
             Figure(bench: "render-placeholder", value: rate, unit: "renders/s",
                    anchor: "three String.replacingOccurrences per message, same customers",
-                   anchorValue: Double(naiveRenders) / naive, goal: "value >= 2000000",
-                   note: "the goal is for the value (renders/s on one core, release build), the anchor is for context; "
+                   anchorValue: Double(naiveRenders) / naive, goal: ">= 30",
+                   note: "ratio = engine / naive renders per second, higher is better; "
                        + "\(renders) renders of \(source.debugDescription), \(Int((engine / Double(renders) * 1e9).rounded())) ns each"),
         ]
     }
