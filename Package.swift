@@ -59,6 +59,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Deterministic demo customers for a fresh machine, the benchmarks and the tests.
+        .target(name: "KassaDemo", dependencies: ["KassaCore"]),
         // The stores on SQLite (Customers/, Mailings/, Loyalty/), GRDB imported internally.
         .target(
             name: "KassaSQLite",
@@ -136,7 +138,7 @@ let package = Package(
             name: "KassaApp",
             dependencies: [
                 "KassaCore", "KassaConfig", "KassaSQLite", "KassaScripting", "KassaHTTP", "KassaSMTP", "KassaSMS",
-                "KassaCards", "KassaMassMailing", "Lua",
+                "KassaCards", "KassaMassMailing", "KassaDemo", "Lua",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -158,7 +160,7 @@ let package = Package(
         .executableTarget(
             name: "kassa-bench",
             dependencies: [
-                "Lua", "KassaCore", "KassaScripting", "KassaSMS", "KassaSMTP", "KassaTesting",
+                "Lua", "KassaCore", "KassaDemo", "KassaScripting", "KassaSMS", "KassaSMTP", "KassaTesting",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -170,10 +172,11 @@ let package = Package(
         .testTarget(name: "CLuaShimsTests", dependencies: ["CLua", "CLuaShims"]),
         .testTarget(name: "LuaTests", dependencies: ["Lua"]),
         .testTarget(name: "KassaCoreTests", dependencies: ["KassaCore", "KassaTesting"]),
+        .testTarget(name: "KassaDemoTests", dependencies: ["KassaDemo", "KassaCore"]),
         .testTarget(name: "KassaConfigTests", dependencies: ["KassaConfig", "KassaCore", "KassaTesting"]),
         .testTarget(
             name: "KassaSQLiteTests",
-            dependencies: ["KassaSQLite", "KassaCore", "KassaCards", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KassaSQLite", "KassaCore", "KassaCards", "KassaDemo", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "KassaScriptingTests",

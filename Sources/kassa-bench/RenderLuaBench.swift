@@ -1,5 +1,6 @@
 import Foundation
 import KassaCore
+import KassaDemo
 import KassaScripting
 import Logging
 

@@ -31,16 +31,8 @@ struct DemoSeedCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let shop = try Shop(global)
-            let store = try shop.customersCreatingRegister()
             let progress = Progress("Demo customers", total: customers, quiet: json)
-            let count = customers
-            let seed = self.seed
-            let summary = try store.upsert { writer in
-                for batch in DemoRegister.batches(count: count, seed: seed, batchSize: 5_000) {
-                    try writer.write(batch)
-                    progress.advance(by: batch.count)
-                }
-            }
+            let summary = try shop.seedDemoCustomers(count: customers, seed: seed) { progress.advance(by: $0) }
             progress.finish()
             if json {
                 try Output.json(["inserted": summary.inserted, "updated": summary.updated])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KassaCore
+import KassaDemo
 @testable import KassaSQLite
 
 /// What the producer thread saw, read by the test afterwards.

@@ -1,5 +1,6 @@
 import Testing
 @testable import KassaCore
+import KassaDemo
 @testable import KassaSQLite
 
 @Suite("Demo register in the SQLite store")

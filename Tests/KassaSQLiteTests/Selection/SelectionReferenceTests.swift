@@ -1,5 +1,6 @@
 import Testing
 @testable import KassaCore
+@testable import KassaDemo
 @testable import KassaSQLite
 
 /// Random selections over demo customers: the SQL the store runs must choose exactly the

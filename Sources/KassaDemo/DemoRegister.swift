@@ -1,4 +1,5 @@
 import Foundation
+import KassaCore
 
 /// Realistic demo customers from Sweden, the Netherlands, France, Germany and Britain
 /// (`kassa demo seed --customers N --seed S`).

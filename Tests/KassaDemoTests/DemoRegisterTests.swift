@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import KassaCore
+import KassaCore
+@testable import KassaDemo
 
 @Suite("Demo register")
 struct DemoRegisterTests {

@@ -1,3 +1,5 @@
+import KassaCore
+
 /// The demo data's own pseudo-random generator: xoshiro256** seeded through SplitMix64.
 ///
 /// Not the system generator: the same seed gives the same customers on every machine and

@@ -1,3 +1,5 @@
+import KassaCore
+
 /// The five countries of the demo register (SPEC §11: sv, nl, fr, de, en).
 ///
 /// E-mail domains are all under names reserved for examples (RFC 2606: `.example`,

@@ -1,3 +1,5 @@
+import KassaCore
+
 /// One country of the demo register: names with their own letters, real postal code
 /// shapes, cities, streets, mobile numbers, vehicle brands and plates.
 final class DemoLocale: Sendable {
