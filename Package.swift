@@ -138,7 +138,7 @@ let package = Package(
             name: "KassaApp",
             dependencies: [
                 "KassaCore", "KassaConfig", "KassaSQLite", "KassaScripting", "KassaHTTP", "KassaSMTP", "KassaSMS",
-                "KassaCards", "KassaMassMailing", "KassaDemo", "Lua",
+                "KassaCards", "KassaCSV", "KassaMassMailing", "KassaDemo", "Lua",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

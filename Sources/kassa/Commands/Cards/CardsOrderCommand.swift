@@ -27,16 +27,10 @@ struct CardsOrderCommand: ParsableCommand {
             let shop = try Shop(global)
             var request = CardOrderRequest(template: template, comment: comment)
             request.validUntil = validUntil
-            let service = try shop.cardOrderService()
+            let ask: (([String], [CardSettings.Template]) throws -> String)? = isatty(STDIN_FILENO) == 1
+                ? { try Self.askForTemplate($0, templates: $1, currency: try shop.requiredCurrency(for: "card orders")) } : nil
+            let placed = try shop.orderCard(customerNumber: number, request: request, chooseTemplate: ask)
             let currency = try shop.requiredCurrency(for: "card orders")
-            let placed: PlacedCardOrder
-            do {
-                placed = try service.order(customerNumber: number, request: request)
-            } catch let error as CardError where error.code == .templateRequired && isatty(STDIN_FILENO) == 1 {
-                request.template = try Self.askForTemplate(error.choices, templates: service.templates, currency: currency)
-                placed = try service.order(customerNumber: number, request: request)
-            }
-            shop.emit([.cardOrdered(placed)])
             if json { return try Output.json(placed) }
             let order = placed.order
             Output.line("Ordered card \(placed.cardNumber) (\(order.template), \(order.cost) \(currency)) for customer \(order.customerNumber); expected dispatch on \(order.dispatchDate).")

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import KassaApp
 import KassaCore
-import KassaCSV
 
 /// `kassa cheques issue --file NAME.CSV [--dir DIR] [SELECTION] [--yes] [--json]`
 struct ChequesIssueCommand: ParsableCommand {
@@ -30,28 +29,22 @@ struct ChequesIssueCommand: ParsableCommand {
         try reportingFailures {
             let shop = try Shop(global)
             let chosen = try selection.selection()
-            let host = shop.hostForFilter(of: chosen)
-            let service = try shop.chequeService(filters: host?.registry)
-            let directory = dir.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? shop.configuration.outbox.directory
-            let currency = try shop.requiredCurrency(for: "cheques")
-            let issue = try withExtendedLifetime(host) {
-                let preview = try service.preview(chosen)
-                if !preview.entries.isEmpty { try confirm(preview, currency: currency) }
-                return try service.issue(chosen, file: file, directory: directory, on: CalendarDate.today(),
-                                         encoder: CSVVoucherFileEncoder())
+            // The currency is asked for once the rule was made: its refusal names every missing key.
+            let (issue, rule) = try shop.issueCheques(chosen, file: file, directory: dir.map { URL(fileURLWithPath: $0).standardizedFileURL.path }) {
+                try confirm($0, currency: try shop.requiredCurrency(for: "cheques"))
             }
-            shop.emit(issue.cheques.map(KassaEvent.chequeIssued), host: host)
+            let currency = try shop.requiredCurrency(for: "cheques")
             if json { return try Output.json(issue) }
             guard let batch = issue.batch else {
-                Output.line("No selected customer has points worth a cheque (\(service.rule.pointsPerCheque) points) and an e-mail address; nothing was paid out and no file was written.")
-                Self.reportAbroad(issue.otherCountry.count, rule: service.rule)
+                Output.line("No selected customer has points worth a cheque (\(rule.pointsPerCheque) points) and an e-mail address; nothing was paid out and no file was written.")
+                Self.reportAbroad(issue.otherCountry.count, rule: rule)
                 return Self.reportWithoutEmail(issue.withoutEmail.count)
             }
             let count = batch.chequeCount
             Output.line("Paid out \(count) cheque\(count == 1 ? "" : "s") worth \(batch.totalValue) \(currency) in total, for \(batch.pointsUsed) points (batch \(batch.id)).")
             Output.line("Voucher file: \(batch.path)")
             Self.reportWithoutEmail(issue.withoutEmail.count)
-            Self.reportAbroad(issue.otherCountry.count, rule: service.rule)
+            Self.reportAbroad(issue.otherCountry.count, rule: rule)
         }
     }
 
