@@ -36,6 +36,8 @@ extension ErrorCode where Domain == ShopError {
     public static var notConfigured: Self { Self("not_configured") }
     /// A transport or provider cannot be made from its settings (no host, an unreadable CA file).
     public static var invalidSettings: Self { Self("invalid_settings") }
+    /// No button on the board has the label given.
+    public static var unknownButton: Self { Self("unknown_button") }
     /// No customer has the number given.
     public static var unknownCustomer: Self { Self("unknown_customer") }
     /// The customer has no address for the channel (no e-mail address, no mobile number).

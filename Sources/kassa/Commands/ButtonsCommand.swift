@@ -44,14 +44,10 @@ struct PressCommand: AsyncParsableCommand {
     private func press() async throws {
         try await reportingFailures {
             let shop = try Shop(global)
-            let host = shop.makeHost()
-            guard let button = host.registry.buttons.first(where: { $0.label == label }) else {
-                let known = host.registry.buttons.map { "\"\($0.label)\"" }.joined(separator: ", ")
-                throw CommandFailure("No button is labelled \"\(label)\"" + (known.isEmpty ? "" : " (buttons: \(known))"))
+            try await MacroRunner.run(json: json) { output, ask in
+                let button = try await shop.press(label, parameters: try MacroRunner.parameters(param), output: output, ask: ask)
+                return MacroRunner.Report(button: button.label, macro: button.macro)
             }
-            let macro = try Macro.parse(button.macro, button: button.label)
-            try await MacroRunner.run(macro, shop: shop, parameters: try MacroRunner.parameters(param),
-                                      json: json ? MacroRunner.Report(button: button.label, macro: button.macro) : nil)
         }
     }
 }

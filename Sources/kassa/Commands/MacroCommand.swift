@@ -30,8 +30,11 @@ struct MacroCommand: AsyncParsableCommand {
         try await reportingFailures {
             let shop = try Shop(global)
             let parsed = try Macro.parse(macro)
-            try await MacroRunner.run(parsed, shop: shop, parameters: try MacroRunner.parameters(param),
-                                      json: json ? MacroRunner.Report(button: nil, macro: macro) : nil)
+            let parameters = try MacroRunner.parameters(param)
+            try await MacroRunner.run(json: json) { output, ask in
+                try await shop.run(parsed, parameters: parameters, output: output, ask: ask)
+                return MacroRunner.Report(button: nil, macro: macro)
+            }
         }
     }
 }
@@ -58,22 +61,19 @@ enum MacroRunner {
         var output: [String] = []
     }
 
-    /// Runs `macro`; with `json`, its output is gathered and printed as that report at the
-    /// end, and nothing is asked on the terminal (stdout must stay one JSON document).
-    static func run(_ macro: Macro, shop: Shop, parameters: [String: String],
-                    json report: Report? = nil) async throws {
-        let host = shop.makeHost()
-        let interactive = report == nil && isatty(STDIN_FILENO) == 1
+    /// Runs a macro through `body`, which gets where the macro's lines go and how to ask:
+    /// on the terminal, or, with `json`, gathered and printed as `body`'s report at the end
+    /// with nothing asked (stdout must stay one JSON document).
+    static func run(json: Bool,
+                    _ body: (_ output: @escaping (String) -> Void, _ ask: RegistryMacroPerformer.Ask?) async throws -> Report) async throws {
+        let interactive = !json && isatty(STDIN_FILENO) == 1
         let lines = LineCollector()
-        let performer = RegistryMacroPerformer(
-            registry: host.registry, parameters: parameters, logger: shop.logger,
-            output: report == nil ? { Output.line($0) } : { lines.append($0) },
-            ask: interactive ? { prompt in
-                FileHandle.standardError.write(Data("\(prompt): ".utf8))
-                return readLine()
-            } : nil)
-        try await macro.run(with: performer)
-        if var report {
+        var report = try await body(json ? { lines.append($0) } : { Output.line($0) },
+                                    interactive ? { prompt in
+                                        FileHandle.standardError.write(Data("\(prompt): ".utf8))
+                                        return readLine()
+                                    } : nil)
+        if json {
             report.output = lines.lines
             try Output.json(report)
         }
